@@ -1,0 +1,55 @@
+"""The dataset's description of itself (VoID statistics), computed from the built graphs."""
+
+import hashlib
+
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, RDF, VOID, XSD
+
+from rk.build.stats import instances_per_class
+from rk.namespaces import BASE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_META, NAMED_GRAPHS
+
+DATASET_IRI = URIRef(BASE + "dataset")
+
+
+def partition_iri(kind: str, term: URIRef) -> URIRef:
+    """A stable IRI for the class or property partition of `term`."""
+    digest = hashlib.sha1(str(term).encode("utf-8")).hexdigest()[:12]
+    return URIRef(f"{DATASET_IRI}#{kind}-{digest}")
+
+
+def void_description(dataset: Dataset) -> Graph:
+    """VoID: triples, entities, classes and properties of the dataset and of each graph.
+
+    Deterministic (no timestamps), so that the same inputs give the same dataset version.
+    """
+    meta = Graph()
+    meta.add((DATASET_IRI, RDF.type, VOID.Dataset))
+    meta.add((DATASET_IRI, VOID.uriSpace, Literal(BASE + "id/")))
+    meta.add((DATASET_IRI, VOID.vocabulary, URIRef(BASE + "ontology#")))
+    total = sum(len(dataset.graph(iri)) for iri in NAMED_GRAPHS if iri != GRAPH_META)
+    meta.add((DATASET_IRI, VOID.triples, Literal(total, datatype=XSD.integer)))
+    for graph_iri in NAMED_GRAPHS:
+        if graph_iri == GRAPH_META:
+            continue
+        meta.add((DATASET_IRI, VOID.subset, graph_iri))
+        meta.add((graph_iri, RDF.type, VOID.Dataset))
+        meta.add((graph_iri, VOID.triples, Literal(len(dataset.graph(graph_iri)), datatype=XSD.integer)))
+    described = {s for s in dataset.graph(GRAPH_DATA).subjects() if isinstance(s, URIRef)}
+    meta.add((DATASET_IRI, VOID.entities, Literal(len(described), datatype=XSD.integer)))
+    for cls, count in instances_per_class(dataset).items():
+        partition = partition_iri("class", URIRef(cls))
+        meta.add((DATASET_IRI, VOID.classPartition, partition))
+        meta.add((partition, VOID["class"], URIRef(cls)))
+        meta.add((partition, VOID.entities, Literal(count, datatype=XSD.integer)))
+    properties = {}
+    for graph_iri in (GRAPH_DATA, GRAPH_INFERRED):
+        for _, predicate, _ in dataset.graph(graph_iri):
+            properties[predicate] = properties.get(predicate, 0) + 1
+    for predicate, count in sorted(properties.items()):
+        partition = partition_iri("property", predicate)
+        meta.add((DATASET_IRI, VOID.propertyPartition, partition))
+        meta.add((partition, VOID.property, predicate))
+        meta.add((partition, VOID.triples, Literal(count, datatype=XSD.integer)))
+    meta.add((DATASET_IRI, DCTERMS.title, Literal("Wissensgraph der Ruhr-Konferenz", lang="de")))
+    meta.add((DATASET_IRI, DCTERMS.title, Literal("Ruhr-Konferenz knowledge graph", lang="en")))
+    return meta

@@ -1,0 +1,73 @@
+"""The build: parse → reason → validate → write. Never imports the web stack."""
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Dataset, Graph
+
+from rk.build.loader import Source, default_sources, load
+from rk.build.metadata import void_description
+from rk.build.reasoning import infer
+from rk.build.stats import triples_per_graph
+from rk.build.validation import ValidationOutcome, validate
+from rk.build.writer import write_build
+from rk.namespaces import GRAPH_DATA, GRAPH_INFERRED, GRAPH_META, GRAPH_ONTOLOGY, GRAPH_SHAPES
+
+
+@dataclass
+class BuildResult:
+    """What a build produced."""
+
+    dataset: Dataset
+    validation: ValidationOutcome
+    manifest: dict = field(default_factory=dict)
+    seconds: dict = field(default_factory=dict)
+
+
+def union(*graphs: Graph) -> Graph:
+    """One plain graph holding the triples of all `graphs`."""
+    merged = Graph()
+    for graph in graphs:
+        for triple in graph:
+            merged.add(triple)
+    return merged
+
+
+def assemble(sources: list[Source] | None = None) -> BuildResult:
+    """Load, reason and validate in memory; write nothing."""
+    timings = {}
+    started = time.perf_counter()
+    dataset = load(sources or default_sources())
+    timings["parse"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    ontology, data = dataset.graph(GRAPH_ONTOLOGY), dataset.graph(GRAPH_DATA)
+    inferred_graph = dataset.graph(GRAPH_INFERRED)
+    for triple in infer(ontology, data):
+        inferred_graph.add(triple)
+    timings["reason"] = time.perf_counter() - started
+
+    started = time.perf_counter()
+    outcome = validate(union(ontology, data, inferred_graph), dataset.graph(GRAPH_SHAPES))
+    timings["validate"] = time.perf_counter() - started
+
+    meta = dataset.graph(GRAPH_META)
+    for triple in void_description(dataset):
+        meta.add(triple)
+    return BuildResult(dataset, outcome, seconds=timings)
+
+
+def build(output: Path, sources: list[Source] | None = None) -> BuildResult:
+    """Assemble the dataset and, if it conforms, write it to `output`.
+
+    A dataset that does not conform is never written, so a server reading
+    `output` keeps the last good build.
+    """
+    result = assemble(sources)
+    if result.validation.conforms:
+        started = time.perf_counter()
+        result.manifest = write_build(output, result.dataset, result.validation.report,
+                                      triples_per_graph(result.dataset))
+        result.seconds["write"] = time.perf_counter() - started
+    return result
