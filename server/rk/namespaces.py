@@ -9,6 +9,7 @@ ONTOLOGY_IRI = URIRef(BASE + "ontology")
 ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 SCHEMA = Namespace("http://schema.org/")
+SHAPES = Namespace(BASE + "shapes#")
 
 GRAPH_ONTOLOGY = GRAPH.ontology
 GRAPH_DATA = GRAPH.data
@@ -20,6 +21,7 @@ NAMED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_DATA, GRAPH_INFERRED, GRAPH_SHAPES, GRAPH_
 PREFIXES = {
     "rk": RK,
     "id": ID,
+    "rksh": SHAPES,
     "org": ORG,
     "schema": SCHEMA,
     "foaf": FOAF,

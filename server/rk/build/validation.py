@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 
 from pyshacl import validate as shacl_validate
-from rdflib import Graph, URIRef
+from rdflib import BNode, Graph, URIRef
 from rdflib.namespace import SH
 
 
@@ -45,6 +45,15 @@ def _short(graph: Graph, node) -> str:
     return str(node)
 
 
+def _shape_name(shapes: Graph, shape) -> str:
+    """The shape's name, or for an anonymous property shape the node shape holding it."""
+    if isinstance(shape, BNode):
+        parent = shapes.value(predicate=SH.property, object=shape) or shapes.value(predicate=SH.sparql, object=shape)
+        if parent is not None:
+            return _shape_name(shapes, parent)
+    return _short(shapes, shape)
+
+
 def validate(data: Graph, shapes: Graph) -> ValidationOutcome:
     """Validate `data` (asserted + inferred + ontology) against `shapes`."""
     conforms, report, _ = shacl_validate(
@@ -57,7 +66,7 @@ def validate(data: Graph, shapes: Graph) -> ValidationOutcome:
             path=_short(data, report.value(result, SH.resultPath)),
             message=str(report.value(result, SH.resultMessage) or ""),
             severity=_short(report, report.value(result, SH.resultSeverity)).split("#")[-1].replace("sh:", ""),
-            shape=_short(shapes, report.value(result, SH.sourceShape)),
+            shape=_shape_name(shapes, report.value(result, SH.sourceShape)),
         ))
     violations.sort(key=lambda v: (v.severity != "Violation", v.focus, v.path))
     return ValidationOutcome(bool(conforms), violations, report)

@@ -1,0 +1,163 @@
+"""Queries in worker processes that are killed when they reach the time limit.
+
+pyoxigraph cannot be interrupted from another thread, so every query runs in a query
+process that holds its own `EmbeddedStore` and cannot open internet sockets. The
+calling thread waits for the answer up to the time limit; then it kills the process,
+which frees its CPU at once, and a replacement starts in the background. The pool
+should have one process per request the server handles at a time.
+"""
+
+import json
+import logging
+import os
+import queue
+import socket
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from rk.store import sandbox
+from rk.store.base import QueryFailed, QueryTimeout, Store, StoreBusy, StoreError
+from rk.store.dataset import BuiltDataset
+from rk.store.results import QueryResult
+
+log = logging.getLogger(__name__)
+_SOURCE_ROOT = str(Path(__file__).resolve().parents[2])  # the directory holding `rk`
+_BACKSTOP = 5.0  # seconds past the limit after which a query process ends itself
+
+
+class IsolatedStore(Store):
+    """A pool of query processes over one built dataset, with a per-query time limit."""
+
+    def __init__(
+        self,
+        build_dir,
+        *,
+        processes: int = 2,
+        time_limit: float = 10.0,
+        row_limit: int = 10_000,
+        base_iri: str | None = None,
+        start_timeout: float = 120.0,
+    ):
+        self._version = BuiltDataset.locate(build_dir).version
+        self._time_limit = time_limit
+        self._start_timeout = start_timeout
+        self._arguments = {
+            "build_dir": str(build_dir),
+            "row_limit": row_limit,
+            "base_iri": base_iri,
+            "backstop": time_limit + _BACKSTOP,
+        }
+        self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self._lock = threading.Lock()
+        self._workers: set[_Worker] = set()
+        self._closed = False
+        if not sandbox.available():
+            log.warning("query processes cannot be confined from the network on this platform")
+        starting = [self._start_worker() for _ in range(processes)]
+        for worker in starting:
+            worker.wait_ready(start_timeout)
+            self._idle.put(worker)
+
+    @property
+    def dataset_version(self) -> str:
+        return self._version
+
+    def query(
+        self,
+        sparql: str,
+        default_graph_uris: Sequence[str] | None = None,
+        named_graph_uris: Sequence[str] | None = None,
+    ) -> QueryResult:
+        try:
+            worker = self._idle.get(timeout=self._time_limit)
+        except queue.Empty:
+            raise StoreBusy(
+                f"All query processes stayed busy for {self._time_limit:g} s; try again later."
+            ) from None
+        request = (sparql, _listed(default_graph_uris), _listed(named_graph_uris))
+        try:
+            worker.conn.send(request)
+            finished = worker.conn.poll(self._time_limit)
+            reply = worker.conn.recv() if finished else None
+        except (EOFError, OSError):
+            self._replace(worker)
+            raise QueryFailed("The query process ended unexpectedly (out of memory?).") from None
+        if not finished:
+            self._replace(worker)
+            raise QueryTimeout(
+                f"The query did not finish within the time limit of {self._time_limit:g} s "
+                "and was stopped."
+            )
+        self._idle.put(worker)
+        if isinstance(reply, StoreError):
+            raise reply
+        return reply
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            workers, self._workers = self._workers, set()
+        for worker in workers:
+            worker.kill()
+
+    def _start_worker(self) -> "_Worker":
+        worker = _Worker(self._arguments)
+        with self._lock:
+            if self._closed:
+                worker.kill()
+                raise StoreError("the store is closed")
+            self._workers.add(worker)
+        return worker
+
+    def _replace(self, worker: "_Worker") -> None:
+        with self._lock:
+            self._workers.discard(worker)
+        worker.kill()
+        threading.Thread(target=self._add_replacement, daemon=True).start()
+
+    def _add_replacement(self) -> None:
+        try:
+            worker = self._start_worker()
+            worker.wait_ready(self._start_timeout)
+        except StoreError as error:
+            log.error("could not replace a query process: %s", error)
+            return
+        self._idle.put(worker)
+
+
+class _Worker:
+    """One query process (`python -m rk.store.worker`) and the parent's end of its socket."""
+
+    def __init__(self, arguments):
+        ours, theirs = socket.socketpair()
+        with theirs:
+            self.process = subprocess.Popen(
+                [sys.executable, "-m", "rk.store.worker", str(theirs.fileno()), json.dumps(arguments)],
+                pass_fds=[theirs.fileno()],
+                stdin=subprocess.DEVNULL,
+                env={**os.environ, "PYTHONPATH": os.pathsep.join([_SOURCE_ROOT, *sys.path])},
+            )
+        self.conn = Connection(ours.detach())
+
+    def wait_ready(self, timeout: float) -> None:
+        try:
+            if self.conn.poll(timeout):
+                self.conn.recv()
+                return
+        except (EOFError, OSError):
+            pass
+        self.kill()
+        raise StoreError("a query process failed to start; see the server log")
+
+    def kill(self) -> None:
+        self.process.kill()
+        self.process.wait()
+        self.conn.close()
+
+
+def _listed(uris: Sequence[str] | None) -> list[str] | None:
+    return None if uris is None else list(uris)

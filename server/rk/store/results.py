@@ -1,0 +1,80 @@
+"""A finished query's answer, in one canonical form that serialises to every format.
+
+Solutions travel as SPARQL TSV (one row per line), graphs as N-Triples and booleans as
+a flag; `QueryResult.serialize` turns them into the format a client asked for. The
+canonical forms are small and picklable, so results cross process boundaries cheaply.
+"""
+
+from dataclasses import dataclass
+from enum import Enum
+
+import pyoxigraph as ox
+
+from rk.namespaces import PREFIXES
+
+SOLUTIONS_FORMATS = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+}
+_QUAD_FORMATS = {"trig", "nquads"}
+_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+
+
+class Kind(Enum):
+    """The three shapes of a SPARQL answer."""
+
+    SOLUTIONS = "solutions"  # SELECT
+    BOOLEAN = "boolean"  # ASK
+    GRAPH = "graph"  # CONSTRUCT, DESCRIBE
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """The answer to one query; `truncated` says the row limit cut it short."""
+
+    kind: Kind
+    data: bytes = b""
+    boolean: bool = False
+    truncated: bool = False
+
+    @property
+    def formats(self) -> tuple[str, ...]:
+        """Names of the formats this result can be serialised to."""
+        return tuple(GRAPH_FORMATS if self.kind is Kind.GRAPH else SOLUTIONS_FORMATS)
+
+    def serialize(self, fmt: str) -> bytes:
+        """The result in format `fmt` (a name from `formats`), UTF-8 encoded."""
+        if fmt not in self.formats:
+            raise ValueError(f"a {self.kind.value} result cannot be serialised as {fmt}")
+        if self.kind is Kind.GRAPH:
+            return self._serialize_graph(fmt)
+        if self.kind is Kind.BOOLEAN:
+            answer = ox.parse_query_results(
+                b'{"head":{},"boolean":%s}' % (b"true" if self.boolean else b"false"),
+                ox.QueryResultsFormat.JSON,
+            )
+            return answer.serialize(format=SOLUTIONS_FORMATS[fmt])
+        if fmt == "tsv":
+            return self.data
+        solutions = ox.parse_query_results(self.data, ox.QueryResultsFormat.TSV)
+        return solutions.serialize(format=SOLUTIONS_FORMATS[fmt])
+
+    def _serialize_graph(self, fmt: str) -> bytes:
+        if fmt == "ntriples":
+            return self.data
+        quads = ox.parse(self.data, ox.RdfFormat.N_TRIPLES)
+        if fmt in _QUAD_FORMATS:
+            statements = list(quads)
+        else:
+            statements = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
+        return ox.serialize(statements, format=GRAPH_FORMATS[fmt], prefixes=_PREFIXES)

@@ -1,0 +1,21 @@
+"""The web application: the SPARQL endpoint (and, later, the linked-data pages)."""
+
+from flask import Flask
+
+from rk.web import cors, errors, settings, sparql, store
+
+
+def create_app(test_config: dict | None = None) -> Flask:
+    """Build the app from the settings' defaults, RK_* environment variables and `test_config`."""
+    app = Flask(__name__)
+    app.config.from_mapping(settings.defaults())
+    app.config.from_prefixed_env("RK")
+    if test_config:
+        app.config.update(test_config)
+    settings.coerce(app.config)
+    app.config["MAX_CONTENT_LENGTH"] = app.config["BODY_LIMIT"]
+    errors.init_app(app)
+    cors.init_app(app)
+    store.init_app(app)
+    app.register_blueprint(sparql.bp)
+    return app

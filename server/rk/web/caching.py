@@ -1,0 +1,33 @@
+"""ETag and Cache-Control for GET answers, derived from the dataset version."""
+
+import hashlib
+
+from flask import Response, current_app, request
+
+
+def etag(*parts: object) -> str:
+    """A validator for the answer determined by `parts` (start with the dataset version)."""
+    digest = hashlib.sha256("\x1f".join(map(str, parts)).encode("utf-8"))
+    return digest.hexdigest()[:40]
+
+
+def cacheable() -> bool:
+    """Whether the current request may be answered from a cache."""
+    return request.method in ("GET", "HEAD")
+
+
+def not_modified(tag: str) -> Response | None:
+    """A 304 response if the client already holds the answer tagged `tag`."""
+    if not (cacheable() and request.if_none_match.contains_weak(tag)):
+        return None
+    return mark(Response(status=304), tag)
+
+
+def mark(response: Response, tag: str | None) -> Response:
+    """Add the validator and caching headers (on GET) and Vary to a response."""
+    response.vary.add("Accept")
+    if tag is not None and cacheable():
+        response.set_etag(tag, weak=True)
+        response.cache_control.public = True
+        response.cache_control.max_age = current_app.config["CACHE_MAX_AGE"]
+    return response

@@ -1,0 +1,147 @@
+"""Content negotiation, in one place: format tables and a pure Accept parser.
+
+A `Format` has a name (shared with `rk.store.results`), a media type, further media
+types that select it, and the values of the `format` parameter that select it. The
+`format` parameter overrides Accept. Among formats a client accepts equally, the one
+listed first in the table wins.
+"""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Format:
+    """A response format."""
+
+    name: str
+    media_type: str
+    aliases: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
+
+    @property
+    def media_types(self) -> tuple[str, ...]:
+        return (self.media_type, *self.aliases)
+
+    @property
+    def content_type(self) -> str:
+        return f"{self.media_type}; charset=utf-8"
+
+
+JSON = Format(
+    "json",
+    "application/sparql-results+json",
+    ("application/json", "text/javascript", "application/javascript"),
+    ("json",),
+)
+XML = Format("xml", "application/sparql-results+xml", ("application/xml", "text/xml"), ("xml",))
+CSV = Format("csv", "text/csv", (), ("csv",))
+TSV = Format("tsv", "text/tab-separated-values", (), ("tsv",))
+TURTLE = Format(
+    "turtle",
+    "text/turtle",
+    ("application/turtle", "application/x-turtle", "text/n3", "text/rdf+n3", "application/n3"),
+    ("ttl", "turtle", "n3"),
+)
+NTRIPLES = Format("ntriples", "application/n-triples", ("text/plain",), ("nt", "ntriples", "n-triples"))
+JSONLD = Format(
+    "jsonld",
+    "application/ld+json",
+    ("application/x-json+ld", "application/json"),
+    ("jsonld", "json-ld", "json"),
+)
+RDFXML = Format(
+    "rdfxml",
+    "application/rdf+xml",
+    ("application/xml", "text/xml"),
+    ("rdfxml", "rdf+xml", "rdf", "xml"),
+)
+TRIG = Format("trig", "application/trig", (), ("trig",))
+NQUADS = Format("nquads", "application/n-quads", (), ("nq", "nquads", "n-quads"))
+HTML = Format("html", "text/html", ("application/xhtml+xml",), ("html",))
+
+SOLUTIONS = (JSON, XML, CSV, TSV)  # SELECT and ASK
+GRAPH = (TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS)  # CONSTRUCT and DESCRIBE
+SERVICE_DESCRIPTION = (TURTLE, JSONLD, NTRIPLES, RDFXML, HTML)
+
+
+@dataclass(frozen=True)
+class MediaRange:
+    """One element of an Accept header."""
+
+    type: str
+    subtype: str
+    q: float
+
+    def specificity(self, media_type: str) -> int:
+        """2 for an exact match, 1 for type/*, 0 for */*, -1 if `media_type` is not in range."""
+        type_, subtype = media_type.split("/", 1)
+        if self.type == "*":
+            return 0
+        if self.type != type_:
+            return -1
+        if self.subtype == "*":
+            return 1
+        return 2 if self.subtype == subtype else -1
+
+
+def parse_accept(header: str) -> list[MediaRange]:
+    """The media ranges of an Accept header; malformed elements are skipped."""
+    ranges = []
+    for element in header.split(","):
+        mime, *parameters = element.split(";")
+        type_, slash, subtype = mime.strip().lower().partition("/")
+        if not (slash and type_ and subtype) or (type_ == "*" and subtype != "*"):
+            continue
+        q = 1.0
+        for parameter in parameters:
+            name, _, value = parameter.partition("=")
+            if name.strip().lower() == "q":
+                try:
+                    q = float(value.strip())
+                except ValueError:
+                    q = -1.0
+                break
+        if 0.0 <= q <= 1.0:
+            ranges.append(MediaRange(type_, subtype, q))
+    return ranges
+
+
+def quality(ranges: Sequence[MediaRange], media_type: str) -> float:
+    """The q-value that the most specific matching range gives `media_type` (0 if none)."""
+    best_specificity, q = -1, 0.0
+    for media_range in ranges:
+        specificity = media_range.specificity(media_type)
+        if specificity > best_specificity:
+            best_specificity, q = specificity, media_range.q
+    return q
+
+
+def negotiate(accept: str | None, formats: Sequence[Format]) -> Format | None:
+    """The format of `formats` that Accept prefers, or None if it accepts none of them."""
+    ranges = parse_accept(accept or "")
+    if not ranges:
+        return formats[0]
+    best, best_q = None, 0.0
+    for fmt in formats:
+        q = max(quality(ranges, media_type) for media_type in fmt.media_types)
+        if q > best_q:
+            best, best_q = fmt, q
+    return best
+
+
+def by_parameter(values: Sequence[str], formats: Sequence[Format]) -> Format | None:
+    """The first of the `format` parameter's values that names one of `formats`."""
+    for value in values:
+        wanted = value.split(";")[0].strip().lower()
+        for fmt in formats:
+            if wanted in fmt.keys or wanted in fmt.media_types:
+                return fmt
+    return None
+
+
+def choose(format_values: Sequence[str], accept: str | None, formats: Sequence[Format]) -> Format | None:
+    """The `format` parameter if given, else Accept, decides among `formats`."""
+    if format_values:
+        return by_parameter(format_values, formats)
+    return negotiate(accept, formats)

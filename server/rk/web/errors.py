@@ -1,0 +1,20 @@
+"""Error responses as short plain text, never HTML pages or tracebacks."""
+
+from flask import Flask, current_app
+from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+
+
+def init_app(app: Flask) -> None:
+    app.register_error_handler(HTTPException, plain_text)
+
+
+def plain_text(error: HTTPException):
+    """The error's status and headers (Allow, …) with its description as text/plain."""
+    description = error.description
+    if isinstance(error, RequestEntityTooLarge):
+        description = f"The request body exceeds the limit of {current_app.config['BODY_LIMIT']} bytes."
+    response = error.get_response()
+    response.set_data(f"{description}\n")
+    response.content_type = "text/plain; charset=utf-8"
+    response.cache_control.no_store = True
+    return response

@@ -1,0 +1,65 @@
+"""Reading a SPARQL 1.1 Protocol query request: GET, POST form, POST direct.
+
+https://www.w3.org/TR/sparql11-protocol/#query-operation. Updates are refused (403)
+in every form they can take, before anything else is read.
+"""
+
+from dataclasses import dataclass
+
+from werkzeug.datastructures import CombinedMultiDict
+from werkzeug.exceptions import BadRequest, Forbidden, UnsupportedMediaType
+
+FORM = "application/x-www-form-urlencoded"
+DIRECT = "application/sparql-query"
+UPDATE = "application/sparql-update"
+READ_ONLY = "This endpoint is read-only: SPARQL Update is not accepted."
+
+
+@dataclass(frozen=True)
+class QueryRequest:
+    """The parameters of a query request; `query` is None if none was sent."""
+
+    query: str | None
+    default_graph_uris: tuple[str, ...] | None
+    named_graph_uris: tuple[str, ...] | None
+    format_values: tuple[str, ...]
+
+
+def read_request(request) -> QueryRequest:
+    """Read a werkzeug request; raises 400, 403 or 415 for requests the protocol rejects."""
+    queries = []
+    params = request.args
+    if request.method == "POST":
+        if request.mimetype == UPDATE:
+            raise Forbidden(READ_ONLY)
+        if request.mimetype == FORM:
+            params = CombinedMultiDict([request.form, request.args])
+        elif request.mimetype == DIRECT:
+            queries.append(_body_text(request))
+        else:
+            raise UnsupportedMediaType(
+                f"POST a query as {FORM} (parameter `query`) or as {DIRECT}, "
+                f"not as {request.mimetype or 'a body without Content-Type'}."
+            )
+    if "update" in params:
+        raise Forbidden(READ_ONLY)
+    queries += params.getlist("query")
+    if len(queries) > 1:
+        raise BadRequest("A request must carry exactly one query, not several.")
+    if queries and not queries[0].strip():
+        raise BadRequest("The query is empty.")
+    graphs = "default-graph-uri" in params or "named-graph-uri" in params
+    return QueryRequest(
+        query=queries[0] if queries else None,
+        default_graph_uris=tuple(params.getlist("default-graph-uri")) if graphs else None,
+        named_graph_uris=tuple(params.getlist("named-graph-uri")) if graphs else None,
+        format_values=tuple(params.getlist("format")),
+    )
+
+
+def _body_text(request) -> str:
+    charset = request.mimetype_params.get("charset", "utf-8")
+    try:
+        return request.get_data(cache=False).decode(charset)
+    except (LookupError, UnicodeDecodeError):
+        raise BadRequest(f"The query body is not valid {charset} text.") from None

@@ -1,0 +1,89 @@
+"""The server's settings: one registry used by `rk serve`'s flags and by the app.
+
+Each setting has a name, a default and a help text; its Flask config key is the name
+in upper case, its environment variable that key prefixed with RK_ (RK_TIME_LIMIT),
+and its command-line flag the name with dashes (--time-limit).
+"""
+
+from dataclasses import dataclass
+
+from rk import paths
+from rk.namespaces import BASE
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One operating setting of the server."""
+
+    name: str
+    default: object
+    type: type
+    help: str
+    choices: tuple[str, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return self.name.upper()
+
+    @property
+    def env(self) -> str:
+        return "RK_" + self.key
+
+    @property
+    def flag(self) -> str:
+        return "--" + self.name.replace("_", "-")
+
+
+SETTINGS = (
+    Setting("host", "127.0.0.1", str, "Interface to listen on."),
+    Setting("port", 8000, int, "TCP port to listen on."),
+    Setting(
+        "base_iri", BASE, str, "Base IRI against which relative IRIs in queries are resolved."
+    ),
+    Setting("build_dir", str(paths.BUILD_DIR), str, "Directory holding dataset.nq and manifest.json."),
+    Setting(
+        "time_limit",
+        10.0,
+        float,
+        "Seconds a query may run; then it is stopped and the client gets 503.",
+    ),
+    Setting(
+        "row_limit",
+        10_000,
+        int,
+        "Most result rows (or triples) returned; longer results are cut and marked "
+        "with the header X-RK-Truncated: true.",
+    ),
+    Setting("body_limit", 1_000_000, int, "Largest request body in bytes; larger ones get 413."),
+    Setting("workers", 2, int, "Server processes."),
+    Setting(
+        "threads",
+        4,
+        int,
+        "Requests each server process handles at once; each has its own query process.",
+    ),
+    Setting("cache_max_age", 300, int, "max-age in seconds of Cache-Control on GET answers."),
+    Setting(
+        "store",
+        "isolated",
+        str,
+        "Query engine: 'isolated' (query processes, time limit enforced) or "
+        "'embedded' (in the server process, no time limit; for tests and tools).",
+        choices=("isolated", "embedded"),
+    ),
+)
+BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def defaults() -> dict:
+    """The default of every setting, by config key."""
+    return {setting.key: setting.default for setting in SETTINGS}
+
+
+def coerce(config) -> None:
+    """Convert every setting in `config` (a Flask config) to its type, in place."""
+    for setting in SETTINGS:
+        value = setting.type(config[setting.key])
+        if setting.choices and value not in setting.choices:
+            raise ValueError(f"{setting.env} must be one of {setting.choices}, not {value!r}")
+        config[setting.key] = value

@@ -1,0 +1,119 @@
+"""The `sparql` blueprint: the SPARQL 1.1 Protocol query operation at /sparql."""
+
+from flask import Blueprint, Response, current_app, render_template, request, url_for
+from werkzeug.exceptions import (
+    BadRequest,
+    InternalServerError,
+    NotAcceptable,
+    ServiceUnavailable,
+)
+
+from rk.store import (
+    Kind,
+    QueryFailed,
+    QueryRefused,
+    QuerySyntaxError,
+    QueryTimeout,
+    StoreBusy,
+)
+from rk.web import caching, conneg, servicedesc
+from rk.web.protocol import read_request
+from rk.web.store import get_store, get_summary
+
+bp = Blueprint("sparql", __name__)
+
+EXAMPLE_QUERY = """\
+PREFIX rk: <https://w3id.org/ruhr-konferenz/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+
+SELECT ?number ?forum ?label
+WHERE {
+  ?forum a rk:ThematicForum ;
+         rk:forumNumber ?number ;
+         rdfs:label ?label .
+  FILTER(lang(?label) = "de")
+}
+ORDER BY ?number
+"""
+
+
+@bp.route("/sparql", methods=["GET", "POST"])
+def endpoint():
+    """Answer a query, or describe the service when a GET carries none."""
+    query_request = read_request(request)
+    if query_request.query is None:
+        if request.method == "POST":
+            raise BadRequest("No query: send it in the `query` parameter or as the body.")
+        return _service_description(query_request.format_values)
+    accept = request.headers.get("Accept")
+    solutions_format = conneg.choose(query_request.format_values, accept, conneg.SOLUTIONS)
+    graph_format = conneg.choose(query_request.format_values, accept, conneg.GRAPH)
+    if solutions_format is None and graph_format is None:
+        raise NotAcceptable(_offer(conneg.SOLUTIONS + conneg.GRAPH))
+    store = get_store()
+    row_limit = current_app.config["ROW_LIMIT"]
+    tag = caching.etag(
+        store.dataset_version,
+        query_request,
+        solutions_format and solutions_format.name,
+        graph_format and graph_format.name,
+        row_limit,
+    )
+    cached = caching.not_modified(tag)
+    if cached is not None:
+        return cached
+    try:
+        result = store.query(
+            query_request.query, query_request.default_graph_uris, query_request.named_graph_uris
+        )
+    except (QuerySyntaxError, QueryRefused) as error:
+        raise BadRequest(str(error)) from None
+    except (QueryTimeout, StoreBusy) as error:
+        raise ServiceUnavailable(str(error)) from None
+    except QueryFailed as error:
+        raise InternalServerError(str(error)) from None
+    fmt = graph_format if result.kind is Kind.GRAPH else solutions_format
+    if fmt is None:
+        table = conneg.GRAPH if result.kind is Kind.GRAPH else conneg.SOLUTIONS
+        raise NotAcceptable(_offer(table))
+    response = Response(result.serialize(fmt.name), content_type=fmt.content_type)
+    if result.kind is not Kind.BOOLEAN:
+        response.headers["X-RK-Truncated"] = "true" if result.truncated else "false"
+        response.headers["X-RK-Row-Limit"] = str(row_limit)
+    return caching.mark(response, tag)
+
+
+def _service_description(format_values):
+    fmt = conneg.choose(format_values, request.headers.get("Accept"), conneg.SERVICE_DESCRIPTION)
+    if fmt is None:
+        raise NotAcceptable(_offer(conneg.SERVICE_DESCRIPTION))
+    summary = get_summary()
+    endpoint_iri = url_for("sparql.endpoint", _external=True)
+    tag = caching.etag(summary.version, endpoint_iri, fmt.name)
+    cached = caching.not_modified(tag)
+    if cached is not None:
+        return cached
+    if fmt is conneg.HTML:
+        body = render_template(
+            "sparql/form.html",
+            endpoint=endpoint_iri,
+            summary=summary,
+            example=EXAMPLE_QUERY,
+            formats=conneg.SOLUTIONS + conneg.GRAPH,
+            config=current_app.config,
+        )
+    else:
+        names = [f.name for f in conneg.SOLUTIONS + conneg.GRAPH]
+        graph = servicedesc.describe(endpoint_iri, summary, names)
+        body = graph.serialize(format=servicedesc.RDFLIB_FORMATS[fmt.name], encoding="utf-8")
+    response = Response(body, content_type=fmt.content_type)
+    response.headers["Link"] = ", ".join(
+        f'<{endpoint_iri}?format={alternate.keys[0]}>; rel="alternate"; type="{alternate.media_type}"'
+        for alternate in (conneg.TURTLE, conneg.JSONLD)
+    )
+    return caching.mark(response, tag)
+
+
+def _offer(formats) -> str:
+    media_types = ", ".join(fmt.media_type for fmt in formats)
+    return f"None of the acceptable formats can be produced. Available: {media_types}."
