@@ -1,0 +1,78 @@
+"""`rk build | validate | stats` as a user runs them, on a temporary copy of the inputs."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from rk.paths import PROJECT_ROOT
+
+RK = [sys.executable, "-m", "rk.cli"]
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A copy of ontology/, data/ and shapes/ that a test may break."""
+    for folder in ("ontology", "data", "shapes"):
+        shutil.copytree(PROJECT_ROOT / folder, tmp_path / folder)
+    return tmp_path
+
+
+def rk(project: Path, *arguments: str) -> subprocess.CompletedProcess:
+    environment = dict(os.environ, RK_PROJECT_ROOT=str(project), RK_BUILD_DIR=str(project / "build"))
+    return subprocess.run(RK + list(arguments), cwd=project, env=environment,
+                          capture_output=True, text=True, timeout=300)
+
+
+def test_build_writes_dataset_and_reports_conformance(project):
+    done = rk(project, "build")
+    assert done.returncode == 0, done.stderr
+    assert "conforms" in done.stdout
+    manifest = json.loads((project / "build" / "manifest.json").read_text())
+    assert (project / "build" / "dataset.nq").stat().st_size > 0
+    assert manifest["triples"]
+
+
+def test_syntax_error_names_file_and_line_and_stops(project):
+    broken = project / "data" / "ttl" / "forums.ttl"
+    lines = broken.read_text(encoding="utf-8").splitlines()
+    lines[41] = lines[41] + ' "unterminated'
+    broken.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = rk(project, "build")
+    assert done.returncode == 2
+    assert "forums.ttl" in done.stderr and "line 42" in done.stderr
+    assert not (project / "build" / "dataset.nq").exists()
+
+
+def test_shacl_violation_fails_and_keeps_last_good_build(project):
+    assert rk(project, "build").returncode == 0
+    good = (project / "build" / "dataset.nq").read_bytes()
+    events = project / "data" / "ttl" / "events.ttl"
+    text = events.read_text(encoding="utf-8")
+    events.write_text(text.replace('"2019-03-28T10:00:00+01:00"', '"2019-03-28T10:00:00+02:00"', 1), encoding="utf-8")
+    done = rk(project, "build")
+    assert done.returncode == 1
+    assert "event/02-1" in done.stdout and "Europe/Berlin" in done.stdout
+    assert (project / "build" / "dataset.nq").read_bytes() == good
+
+
+def test_validate_exit_codes(project):
+    assert rk(project, "validate").returncode == 0
+    forums = project / "data" / "ttl" / "forums.ttl"
+    forums.write_text(forums.read_text(encoding="utf-8").replace("rk:forumNumber 20", "rk:forumNumber 21")
+                      .replace('rk:forumNumber "20"^^xsd:integer', 'rk:forumNumber "21"^^xsd:integer'), encoding="utf-8")
+    done = rk(project, "validate")
+    assert done.returncode == 1
+    assert "forum/20" in done.stdout and "rk:forumNumber" in done.stdout
+
+
+def test_stats_prints_graphs_and_classes(project):
+    done = rk(project, "stats")
+    assert done.returncode == 0
+    assert "graph/data" in done.stdout and "rk:ThematicForum" in done.stdout
+    row = next(line for line in done.stdout.splitlines() if line.startswith("rk:ThematicForum "))
+    assert row.split()[-1] == "20"
