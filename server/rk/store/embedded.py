@@ -50,7 +50,7 @@ class EmbeddedStore(Store):
                 return _solutions(answer, self._row_limit)
             return _graph(answer, self._row_limit)
         except SyntaxError as error:
-            raise QuerySyntaxError(str(error)) from None
+            raise QuerySyntaxError(f"Malformed query: {error}") from None
         except (OSError, RuntimeError) as error:  # raised by pyoxigraph while evaluating
             raise QueryFailed(f"The query could not be evaluated: {error}") from None
 
@@ -89,6 +89,9 @@ class _RowCap:
         if self._lines > self.limit + 1:  # the header line, `limit` rows, and more
             raise _RowsFull
         return len(chunk)
+
+    def flush(self) -> None:
+        """Part of the sink protocol pyoxigraph uses; nothing is buffered here."""
 
     def head(self) -> bytes:
         """The header line and the first `limit` rows."""

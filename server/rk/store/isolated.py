@@ -57,10 +57,13 @@ class IsolatedStore(Store):
         self._closed = False
         if not sandbox.available():
             log.warning("query processes cannot be confined from the network on this platform")
-        starting = [self._start_worker() for _ in range(processes)]
-        for worker in starting:
-            worker.wait_ready(start_timeout)
-            self._idle.put(worker)
+        try:
+            for worker in [self._start_worker() for _ in range(processes)]:
+                worker.wait_ready(start_timeout)
+                self._idle.put(worker)
+        except StoreError:
+            self.close()
+            raise
 
     @property
     def dataset_version(self) -> str:
@@ -85,33 +88,50 @@ class IsolatedStore(Store):
             reply = worker.conn.recv() if finished else None
         except (EOFError, OSError):
             self._replace(worker)
-            raise QueryFailed("The query process ended unexpectedly (out of memory?).") from None
+            raise QueryFailed(
+                "The query process ended unexpectedly; the query may need more memory "
+                "than the server has."
+            ) from None
         if not finished:
             self._replace(worker)
             raise QueryTimeout(
                 f"The query did not finish within the time limit of {self._time_limit:g} s "
                 "and was stopped."
             )
-        self._idle.put(worker)
+        self._release(worker)
         if isinstance(reply, StoreError):
             raise reply
         return reply
 
     def close(self) -> None:
+        """Stop every query process. A worker is closed by whoever holds it: busy and
+        starting ones by their thread, which sees the process end; idle ones here."""
         with self._lock:
             self._closed = True
             workers, self._workers = self._workers, set()
         for worker in workers:
-            worker.kill()
+            worker.process.kill()
+        while True:
+            try:
+                self._idle.get_nowait().kill()
+            except queue.Empty:
+                return
+
+    def _release(self, worker: "_Worker") -> None:
+        with self._lock:
+            if not self._closed:
+                self._idle.put(worker)
+                return
+        worker.kill()
 
     def _start_worker(self) -> "_Worker":
         worker = _Worker(self._arguments)
         with self._lock:
-            if self._closed:
-                worker.kill()
-                raise StoreError("the store is closed")
-            self._workers.add(worker)
-        return worker
+            if not self._closed:
+                self._workers.add(worker)
+                return worker
+        worker.kill()
+        raise StoreError("the store is closed")
 
     def _replace(self, worker: "_Worker") -> None:
         with self._lock:
@@ -124,9 +144,10 @@ class IsolatedStore(Store):
             worker = self._start_worker()
             worker.wait_ready(self._start_timeout)
         except StoreError as error:
-            log.error("could not replace a query process: %s", error)
+            if not self._closed:
+                log.error("could not replace a query process: %s", error)
             return
-        self._idle.put(worker)
+        self._release(worker)
 
 
 class _Worker:
@@ -136,10 +157,11 @@ class _Worker:
         ours, theirs = socket.socketpair()
         with theirs:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "rk.store.worker", str(theirs.fileno()), json.dumps(arguments)],
+                [sys.executable, "-m", "rk.store.worker"]
+                + [str(theirs.fileno()), json.dumps(arguments)],
                 pass_fds=[theirs.fileno()],
                 stdin=subprocess.DEVNULL,
-                env={**os.environ, "PYTHONPATH": os.pathsep.join([_SOURCE_ROOT, *sys.path])},
+                env={**os.environ, "PYTHONPATH": _python_path()},
             )
         self.conn = Connection(ours.detach())
 
@@ -157,6 +179,11 @@ class _Worker:
         self.process.kill()
         self.process.wait()
         self.conn.close()
+
+
+def _python_path() -> str:
+    """PYTHONPATH for a query process: this `rk` first, then whatever was set."""
+    return os.pathsep.join(filter(None, [_SOURCE_ROOT, os.environ.get("PYTHONPATH")]))
 
 
 def _listed(uris: Sequence[str] | None) -> list[str] | None:

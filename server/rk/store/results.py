@@ -8,9 +8,11 @@ canonical forms are small and picklable, so results cross process boundaries che
 from dataclasses import dataclass
 from enum import Enum
 
-import pyoxigraph as ox
+import csv
+import functools
+import io
 
-from rk.namespaces import PREFIXES
+import pyoxigraph as ox
 
 SOLUTIONS_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -27,7 +29,6 @@ GRAPH_FORMATS = {
     "nquads": ox.RdfFormat.N_QUADS,
 }
 _QUAD_FORMATS = {"trig", "nquads"}
-_PREFIXES = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
 
 
 class Kind(Enum):
@@ -67,6 +68,8 @@ class QueryResult:
         if fmt == "tsv":
             return self.data
         solutions = ox.parse_query_results(self.data, ox.QueryResultsFormat.TSV)
+        if fmt == "csv":
+            return _csv(solutions)
         return solutions.serialize(format=SOLUTIONS_FORMATS[fmt])
 
     def _serialize_graph(self, fmt: str) -> bytes:
@@ -77,4 +80,38 @@ class QueryResult:
             statements = list(quads)
         else:
             statements = [ox.Triple(q.subject, q.predicate, q.object) for q in quads]
-        return ox.serialize(statements, format=GRAPH_FORMATS[fmt], prefixes=_PREFIXES)
+        return ox.serialize(statements, format=GRAPH_FORMATS[fmt], prefixes=_prefixes())
+
+
+@functools.cache
+def _prefixes() -> dict[str, str]:
+    """The project's prefixes for Turtle, TriG and JSON-LD output.
+
+    Imported here, not at the top: rk.namespaces loads rdflib, which query processes
+    (rk.store.worker) never need. Instance IRIs (id:forum/04) would need escaped
+    slashes as prefixed names, so `id:` is left out and they stay whole.
+    """
+    from rk.namespaces import PREFIXES
+
+    return {prefix: str(namespace) for prefix, namespace in PREFIXES.items() if prefix != "id"}
+
+
+def _csv(solutions: ox.QuerySolutions) -> bytes:
+    """SPARQL 1.1 CSV; pyoxigraph 0.5 leaves IRIs that contain a comma unquoted."""
+    names = [variable.value for variable in solutions.variables]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(names)
+    for solution in solutions:
+        writer.writerow([_csv_value(solution[name]) for name in names])
+    return out.getvalue().encode("utf-8")
+
+
+def _csv_value(term) -> str:
+    if term is None:
+        return ""
+    if isinstance(term, ox.BlankNode):
+        return f"_:{term.value}"
+    if isinstance(term, ox.Triple):  # as pyoxigraph writes triple terms
+        return " ".join(_csv_value(part) for part in term)
+    return term.value

@@ -29,7 +29,7 @@ def available() -> bool:
 
 
 def forbid_internet() -> None:
-    """Make every later socket() call except AF_UNIX fail in this process (OSError if impossible)."""
+    """Make every later socket() but AF_UNIX fail in this process; OSError if impossible."""
     if not available():
         raise OSError(f"no network confinement on {sys.platform}/{platform.machine()}")
     arch, socket_call = _ARCHES[platform.machine()]

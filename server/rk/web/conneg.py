@@ -43,7 +43,9 @@ TURTLE = Format(
     ("application/turtle", "application/x-turtle", "text/n3", "text/rdf+n3", "application/n3"),
     ("ttl", "turtle", "n3"),
 )
-NTRIPLES = Format("ntriples", "application/n-triples", ("text/plain",), ("nt", "ntriples", "n-triples"))
+NTRIPLES = Format(
+    "ntriples", "application/n-triples", ("text/plain",), ("nt", "ntriples", "n-triples")
+)
 JSONLD = Format(
     "jsonld",
     "application/ld+json",
@@ -107,24 +109,35 @@ def parse_accept(header: str) -> list[MediaRange]:
     return ranges
 
 
-def quality(ranges: Sequence[MediaRange], media_type: str) -> float:
-    """The q-value that the most specific matching range gives `media_type` (0 if none)."""
+def quality(ranges: Sequence[MediaRange], media_type: str, exact: bool = False) -> float:
+    """The q-value the most specific range matching `media_type` gives it (0 if none).
+
+    With `exact`, only a range naming `media_type` itself counts, no wildcard.
+    """
     best_specificity, q = -1, 0.0
     for media_range in ranges:
         specificity = media_range.specificity(media_type)
+        if exact and specificity < 2:
+            continue
         if specificity > best_specificity:
             best_specificity, q = specificity, media_range.q
     return q
 
 
 def negotiate(accept: str | None, formats: Sequence[Format]) -> Format | None:
-    """The format of `formats` that Accept prefers, or None if it accepts none of them."""
+    """The format of `formats` that Accept prefers, or None if it accepts none of them.
+
+    Wildcards select a format by its own media type only, not by its aliases.
+    """
     ranges = parse_accept(accept or "")
     if not ranges:
         return formats[0]
     best, best_q = None, 0.0
     for fmt in formats:
-        q = max(quality(ranges, media_type) for media_type in fmt.media_types)
+        q = max(
+            [quality(ranges, fmt.media_type)]
+            + [quality(ranges, alias, exact=True) for alias in fmt.aliases]
+        )
         if q > best_q:
             best, best_q = fmt, q
     return best
@@ -140,7 +153,9 @@ def by_parameter(values: Sequence[str], formats: Sequence[Format]) -> Format | N
     return None
 
 
-def choose(format_values: Sequence[str], accept: str | None, formats: Sequence[Format]) -> Format | None:
+def choose(
+    format_values: Sequence[str], accept: str | None, formats: Sequence[Format]
+) -> Format | None:
     """The `format` parameter if given, else Accept, decides among `formats`."""
     if format_values:
         return by_parameter(format_values, formats)

@@ -12,7 +12,8 @@ def plain_text(error: HTTPException):
     """The error's status and headers (Allow, …) with its description as text/plain."""
     description = error.description
     if isinstance(error, RequestEntityTooLarge):
-        description = f"The request body exceeds the limit of {current_app.config['BODY_LIMIT']} bytes."
+        limit = current_app.config["BODY_LIMIT"]
+        description = f"The request body exceeds the limit of {limit} bytes."
     response = error.get_response()
     response.set_data(f"{description}\n")
     response.content_type = "text/plain; charset=utf-8"

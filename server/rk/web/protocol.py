@@ -53,7 +53,7 @@ def read_request(request) -> QueryRequest:
         query=queries[0] if queries else None,
         default_graph_uris=tuple(params.getlist("default-graph-uri")) if graphs else None,
         named_graph_uris=tuple(params.getlist("named-graph-uri")) if graphs else None,
-        format_values=tuple(params.getlist("format")),
+        format_values=tuple(value for value in params.getlist("format") if value.strip()),
     )
 
 

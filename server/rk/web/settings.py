@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from rk import paths
 from rk.namespaces import BASE
+from rk.store import KINDS
 
 
 @dataclass(frozen=True)
@@ -40,7 +41,9 @@ SETTINGS = (
     Setting(
         "base_iri", BASE, str, "Base IRI against which relative IRIs in queries are resolved."
     ),
-    Setting("build_dir", str(paths.BUILD_DIR), str, "Directory holding dataset.nq and manifest.json."),
+    Setting(
+        "build_dir", str(paths.BUILD_DIR), str, "Directory holding dataset.nq and manifest.json."
+    ),
     Setting(
         "time_limit",
         10.0,
@@ -69,7 +72,7 @@ SETTINGS = (
         str,
         "Query engine: 'isolated' (query processes, time limit enforced) or "
         "'embedded' (in the server process, no time limit; for tests and tools).",
-        choices=("isolated", "embedded"),
+        choices=KINDS,
     ),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}

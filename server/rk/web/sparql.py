@@ -108,8 +108,8 @@ def _service_description(format_values):
         body = graph.serialize(format=servicedesc.RDFLIB_FORMATS[fmt.name], encoding="utf-8")
     response = Response(body, content_type=fmt.content_type)
     response.headers["Link"] = ", ".join(
-        f'<{endpoint_iri}?format={alternate.keys[0]}>; rel="alternate"; type="{alternate.media_type}"'
-        for alternate in (conneg.TURTLE, conneg.JSONLD)
+        f'<{endpoint_iri}?format={fmt.keys[0]}>; rel="alternate"; type="{fmt.media_type}"'
+        for fmt in (conneg.TURTLE, conneg.JSONLD)
     )
     return caching.mark(response, tag)
 

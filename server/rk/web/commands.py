@@ -1,0 +1,64 @@
+"""`rk serve`: the SPARQL endpoint under gunicorn (never Flask's development server)."""
+
+import click
+from gunicorn.app.base import BaseApplication
+
+from rk.store import BuiltDataset, DatasetMissing
+from rk.web import create_app
+from rk.web.settings import BY_NAME, SETTINGS
+
+
+class Server(BaseApplication):
+    """gunicorn running `create_app(config)` in threaded worker processes."""
+
+    def __init__(self, config: dict):
+        self.app_config = config
+        super().__init__()
+
+    def load_config(self):
+        config = self.app_config
+        host = config["HOST"]
+        options = {
+            "bind": f"[{host}]:{config['PORT']}" if ":" in host else f"{host}:{config['PORT']}",
+            "workers": config["WORKERS"],
+            "worker_class": "gthread",
+            "threads": config["THREADS"],
+            # gthread workers stay responsive while a request waits; this only catches hangs
+            "timeout": max(30, int(config["TIME_LIMIT"] * 3)),
+            "limit_request_line": 8190,  # the most gunicorn allows; longer queries: POST
+            "accesslog": "-",
+            "proc_name": "rk-serve",
+            "control_socket_disable": True,  # one shared path per user; not needed
+        }
+        for name, value in options.items():
+            self.cfg.set(name, value)
+
+    def load(self):
+        return create_app(self.app_config)
+
+
+def _setting_options(command):
+    for setting in reversed(SETTINGS):
+        option_type = click.Choice(setting.choices) if setting.choices else setting.type
+        command = click.option(
+            setting.flag,
+            setting.name,
+            type=option_type,
+            default=setting.default,
+            envvar=setting.env,
+            show_default=True,
+            show_envvar=True,
+            help=setting.help,
+        )(command)
+    return command
+
+
+@click.command()
+@_setting_options
+def serve(**values):
+    """Serve the built dataset over the SPARQL 1.1 Protocol at /sparql."""
+    try:
+        BuiltDataset.locate(values["build_dir"])
+    except DatasetMissing as error:
+        raise click.ClickException(str(error)) from None
+    Server({BY_NAME[name].key: value for name, value in values.items()}).run()
