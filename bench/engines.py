@@ -10,11 +10,11 @@ seconds, so one slow query cannot hold up the table.
 
 import argparse
 import multiprocessing
-import re
 import statistics
 import time
 from pathlib import Path
 
+from rk.catalogue import NamedQuery, catalogue
 from rk.paths import BUILD_DIR, DATASET_NQ, QUERIES_DIR
 
 ENGINES = ("rdflib", "pyoxigraph")
@@ -75,9 +75,10 @@ def measure(engine: str, build_dir: str, query: str, repeat: int, budget: float)
     return size, statistics.median(times)
 
 
-def expected(query: str) -> str:
-    match = re.search(r"^# expected-(rows|triples-min): (\d+)", query, re.MULTILINE)
-    return f"{'≥' if match and match[1] != 'rows' else ''}{match[2]}" if match else "?"
+def expected(query: NamedQuery) -> str:
+    if query.expected_rows is not None:
+        return str(query.expected_rows)
+    return f"≥{query.expected_triples_min}" if query.expected_triples_min is not None else "?"
 
 
 def main() -> None:
@@ -90,17 +91,16 @@ def main() -> None:
     print(f"dataset: {Path(args.build_dir) / DATASET_NQ}; median of {args.repeat} runs\n")
     print(f"| {'query':28} | rows rdflib/oxigraph | expected | rdflib ms | pyoxigraph ms | ratio |")
     print(f"|{'-' * 30}|--------------------:|---------:|----------:|--------------:|------:|")
-    for path in sorted(Path(args.queries_dir).glob("*.rq")):
-        query = path.read_text(encoding="utf-8")
+    for query in catalogue(Path(args.queries_dir)):
         slow, fast = (
-            measure(engine, args.build_dir, query, args.repeat, args.budget) for engine in ENGINES
+            measure(engine, args.build_dir, query.text, args.repeat, args.budget) for engine in ENGINES
         )
         rows = "/".join(str(m[0]) if m else "-" for m in (slow, fast))
         slow_ms = f"{slow[1] * 1e3:.1f}" if slow else f">{args.budget:g} s"
         fast_ms = f"{fast[1] * 1e3:.2f}" if fast else f">{args.budget:g} s"
         ratio = f"{slow[1] / fast[1]:.0f}×" if slow and fast else "-"
         print(
-            f"| {path.stem:28} | {rows:>19} | {expected(query):>8} | {slow_ms:>9} "
+            f"| {query.name:28} | {rows:>19} | {expected(query):>8} | {slow_ms:>9} "
             f"| {fast_ms:>13} | {ratio:>5} |"
         )
 
