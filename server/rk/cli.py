@@ -13,6 +13,7 @@ SUBCOMMANDS = {
     "validate": "rk.build.commands:validate",
     "stats": "rk.build.commands:stats",
     "serve": "rk.web.commands:serve",
+    "query": "rk.querycli:query",
 }
 
 
