@@ -14,3 +14,5 @@ DATASET_NQ = "dataset.nq"
 DATASET_TRIG = "dataset.trig"
 VALIDATION_REPORT = "validation-report.ttl"
 MANIFEST = "manifest.json"
+DOWNLOAD_DIR = "download"  # the dumps, build/download/ruhr-konferenz.{ttl,nt,nq,trig,jsonld}
+DUMP_STEM = "ruhr-konferenz"

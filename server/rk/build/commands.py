@@ -18,7 +18,7 @@ def _fail(error: BuildError) -> None:
 
 @click.command()
 @click.option("--output", "-o", type=click.Path(path_type=Path), default=BUILD_DIR, show_default=True,
-              help="Folder to write dataset.nq, dataset.trig, validation-report.ttl and manifest.json into.")
+              help="Folder to write dataset.nq, dataset.trig, validation-report.ttl, download/ (dumps) and manifest.json into.")
 def build(output: Path) -> None:
     """Parse, reason, validate and write the dataset (nothing is written if it does not conform)."""
     try:

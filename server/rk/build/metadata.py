@@ -1,14 +1,18 @@
-"""The dataset's description of itself (VoID statistics), computed from the built graphs."""
+"""The dataset's description of itself (VoID statistics and access points), computed from the built graphs."""
 
 import hashlib
 
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
+from rk.build.dumps import FORMATS
 from rk.build.stats import instances_per_class
 from rk.namespaces import BASE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_META, NAMED_GRAPHS
 
 DATASET_IRI = URIRef(BASE + "dataset")
+SPARQL_ENDPOINT = URIRef(BASE + "sparql")
+TITLES = (Literal("Wissensgraph der Ruhr-Konferenz", lang="de"),
+          Literal("Ruhr-Konferenz knowledge graph", lang="en"))
 
 
 def partition_iri(kind: str, term: URIRef) -> URIRef:
@@ -18,7 +22,8 @@ def partition_iri(kind: str, term: URIRef) -> URIRef:
 
 
 def void_description(dataset: Dataset) -> Graph:
-    """VoID: triples, entities, classes and properties of the dataset and of each graph.
+    """VoID: triples, entities, classes and properties of the dataset and of each graph,
+    its SPARQL endpoint and its dumps.
 
     Deterministic (no timestamps), so that the same inputs give the same dataset version.
     """
@@ -26,6 +31,9 @@ def void_description(dataset: Dataset) -> Graph:
     meta.add((DATASET_IRI, RDF.type, VOID.Dataset))
     meta.add((DATASET_IRI, VOID.uriSpace, Literal(BASE + "id/")))
     meta.add((DATASET_IRI, VOID.vocabulary, URIRef(BASE + "ontology#")))
+    meta.add((DATASET_IRI, VOID.sparqlEndpoint, SPARQL_ENDPOINT))
+    for dump in FORMATS:
+        meta.add((DATASET_IRI, VOID.dataDump, dump.url))
     total = sum(len(dataset.graph(iri)) for iri in NAMED_GRAPHS if iri != GRAPH_META)
     meta.add((DATASET_IRI, VOID.triples, Literal(total, datatype=XSD.integer)))
     for graph_iri in NAMED_GRAPHS:
@@ -50,6 +58,6 @@ def void_description(dataset: Dataset) -> Graph:
         meta.add((DATASET_IRI, VOID.propertyPartition, partition))
         meta.add((partition, VOID.property, predicate))
         meta.add((partition, VOID.triples, Literal(count, datatype=XSD.integer)))
-    meta.add((DATASET_IRI, DCTERMS.title, Literal("Wissensgraph der Ruhr-Konferenz", lang="de")))
-    meta.add((DATASET_IRI, DCTERMS.title, Literal("Ruhr-Konferenz knowledge graph", lang="en")))
+    for title in TITLES:
+        meta.add((DATASET_IRI, DCTERMS.title, title))
     return meta

@@ -1,11 +1,14 @@
-"""The build: parse → reason → validate → write. Never imports the web stack."""
+"""The build: parse → reason → validate → describe → dump → write. Never imports the web stack."""
 
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Dataset, Graph
+from rdflib import BNode, Dataset, Graph
+from rdflib.compare import to_canonical_graph
 
+from rk.build.dcat import PREFIXES as DCAT_PREFIXES, dcat_description
+from rk.build.dumps import dumps
 from rk.build.loader import Source, default_sources, load
 from rk.build.metadata import void_description
 from rk.build.reasoning import infer
@@ -34,6 +37,18 @@ def union(*graphs: Graph) -> Graph:
     return merged
 
 
+def relabel_blank_nodes(dataset: Dataset) -> None:
+    """Give blank nodes labels computed from their graph (rdflib.compare's canonical
+    labelling) instead of the parser's random ones, so equal inputs give equal bytes."""
+    for graph in list(dataset.graphs()):
+        if not any(isinstance(term, BNode) for triple in graph for term in triple):
+            continue
+        canonical = list(to_canonical_graph(graph))
+        graph.remove((None, None, None))
+        for triple in canonical:
+            graph.add(triple)
+
+
 def assemble(sources: list[Source] | None = None) -> BuildResult:
     """Load, reason and validate in memory; write nothing."""
     timings = {}
@@ -46,6 +61,7 @@ def assemble(sources: list[Source] | None = None) -> BuildResult:
     inferred_graph = dataset.graph(GRAPH_INFERRED)
     for triple in infer(ontology, data):
         inferred_graph.add(triple)
+    relabel_blank_nodes(dataset)
     timings["reason"] = time.perf_counter() - started
 
     started = time.perf_counter()
@@ -59,15 +75,26 @@ def assemble(sources: list[Source] | None = None) -> BuildResult:
 
 
 def build(output: Path, sources: list[Source] | None = None) -> BuildResult:
-    """Assemble the dataset and, if it conforms, write it to `output`.
+    """Assemble the dataset and, if it conforms, write it and its dumps to `output`.
 
+    The dumps are serialised first, because the DCAT description of them, added to
+    the meta graph, states their byte sizes (no dump holds the meta graph).
     A dataset that does not conform is never written, so a server reading
     `output` keeps the last good build.
     """
     result = assemble(sources)
     if result.validation.conforms:
         started = time.perf_counter()
+        downloads = dumps(result.dataset)
+        sizes = {name: len(content) for name, content in downloads.items()}
+        meta = result.dataset.graph(GRAPH_META)
+        for triple in dcat_description(result.dataset, sizes):
+            meta.add(triple)
+        for prefix, namespace in DCAT_PREFIXES.items():
+            result.dataset.bind(prefix, namespace)
+        result.seconds["dumps"] = time.perf_counter() - started
+        started = time.perf_counter()
         result.manifest = write_build(output, result.dataset, result.validation.report,
-                                      triples_per_graph(result.dataset))
+                                      triples_per_graph(result.dataset), downloads)
         result.seconds["write"] = time.perf_counter() - started
     return result

@@ -1,4 +1,4 @@
-"""Write the built dataset, its report and its manifest into the build folder, atomically."""
+"""Write the built dataset, its dumps, its report and its manifest into the build folder, atomically."""
 
 import hashlib
 import json
@@ -9,44 +9,45 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from rk.paths import DATASET_NQ, DATASET_TRIG, MANIFEST, VALIDATION_REPORT
+from rk.build.dumps import nquads, trig
+from rk.paths import DATASET_NQ, DATASET_TRIG, DOWNLOAD_DIR, MANIFEST, VALIDATION_REPORT
 
 
-def nquads(dataset: Dataset) -> bytes:
-    """The dataset as N-Quads with sorted lines, so equal graphs give equal bytes.
-
-    Blank nodes are named by rdflib per run; they occur only in the metadata graph.
-    """
-    text = dataset.serialize(format="nquads")
-    lines = sorted(line for line in text.splitlines() if line.strip())
-    return ("\n".join(lines) + "\n").encode("utf-8")
-
-
-def _write_atomically(folder: Path, name: str, content: bytes) -> None:
-    """Write to a temporary file in `folder`, then rename it over `name`."""
-    handle, temporary = tempfile.mkstemp(dir=folder, prefix=f".{name}.", suffix=".tmp")
+def write_atomically(path: Path, content: bytes) -> None:
+    """Write to a temporary file beside `path`, then rename it over `path` (readable by all:
+    the build's files are published)."""
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(content)
-        os.replace(temporary, folder / name)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
 
 
-def write_build(folder: Path, dataset: Dataset, report: Graph, triples: dict[str, int]) -> dict:
-    """Write dataset.nq, dataset.trig, the validation report, and last the manifest."""
-    folder.mkdir(parents=True, exist_ok=True)
+def write_build(folder: Path, dataset: Dataset, report: Graph, triples: dict[str, int],
+                downloads: dict[str, bytes]) -> dict:
+    """Write the dumps into download/, then dataset.nq, dataset.trig, the validation
+    report, and last the manifest (sizes and sha256 of every dump)."""
+    (folder / DOWNLOAD_DIR).mkdir(parents=True, exist_ok=True)
+    for name, content in downloads.items():
+        write_atomically(folder / DOWNLOAD_DIR / name, content)
     quads = nquads(dataset)
-    version = hashlib.sha256(quads).hexdigest()
-    _write_atomically(folder, DATASET_NQ, quads)
-    _write_atomically(folder, DATASET_TRIG, dataset.serialize(format="trig").encode("utf-8"))
-    _write_atomically(folder, VALIDATION_REPORT, report.serialize(format="turtle").encode("utf-8"))
+    write_atomically(folder / DATASET_NQ, quads)
+    write_atomically(folder / DATASET_TRIG, trig(dataset))
+    write_atomically(folder / VALIDATION_REPORT, report.serialize(format="turtle").encode("utf-8"))
     manifest = {
-        "version": version,
+        "version": hashlib.sha256(quads).hexdigest(),
         "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "triples": triples,
         "files": [DATASET_NQ, DATASET_TRIG, VALIDATION_REPORT],
+        "downloads": [
+            {"file": f"{DOWNLOAD_DIR}/{name}", "bytes": len(content),
+             "sha256": hashlib.sha256(content).hexdigest()}
+            for name, content in downloads.items()
+        ],
     }
-    _write_atomically(folder, MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
+    write_atomically(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
     return manifest
