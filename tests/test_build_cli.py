@@ -76,3 +76,12 @@ def test_stats_prints_graphs_and_classes(project):
     assert "graph/data" in done.stdout and "rk:ThematicForum" in done.stdout
     row = next(line for line in done.stdout.splitlines() if line.startswith("rk:ThematicForum "))
     assert row.split()[-1] == "20"
+
+
+def test_stats_counts_the_written_build(project):
+    assert rk(project, "build").returncode == 0
+    manifest = json.loads((project / "build" / "manifest.json").read_text())
+    done = rk(project, "stats")
+    counts = {line.split()[0].strip("<>"): int(line.split()[-1])
+              for line in done.stdout.splitlines() if line.startswith("<https://w3id.org/ruhr-konferenz/graph/")}
+    assert counts == manifest["triples"]

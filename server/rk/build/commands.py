@@ -8,7 +8,8 @@ import click
 from rk.build.errors import BuildError
 from rk.build.pipeline import assemble, build as run_build
 from rk.build.stats import format_table, instances_per_class, triples_per_graph
-from rk.paths import BUILD_DIR
+from rk.build.loader import new_dataset
+from rk.paths import BUILD_DIR, DATASET_NQ
 
 
 def _fail(error: BuildError) -> None:
@@ -45,12 +46,19 @@ def validate() -> None:
 
 
 @click.command()
-def stats() -> None:
+@click.option("--build-dir", type=click.Path(path_type=Path), default=BUILD_DIR, show_default=True,
+              help="Count the dataset written here; without one, assemble it from the inputs first.")
+def stats(build_dir: Path) -> None:
     """Print triples per named graph and instances per class."""
-    try:
-        dataset = assemble().dataset
-    except BuildError as error:
-        _fail(error)
+    written = build_dir / DATASET_NQ
+    if written.exists():
+        dataset = new_dataset()
+        dataset.parse(written, format="nquads")
+    else:
+        try:
+            dataset = assemble().dataset
+        except BuildError as error:
+            _fail(error)
     click.echo(format_table(triples_per_graph(dataset), ("graph", "triples"), dataset))
     click.echo()
     click.echo(format_table(instances_per_class(dataset), ("class", "instances"), dataset))
