@@ -1,8 +1,8 @@
-"""The web application: the SPARQL endpoint (and, later, the linked-data pages)."""
+"""The web application: the SPARQL endpoint, the ontology and the linked-data pages."""
 
 from flask import Flask
 
-from rk.web import cors, errors, settings, sparql, store
+from rk.web import browse, cors, errors, ontology, pages, settings, site, sparql, store
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -17,5 +17,9 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     cors.init_app(app)
     store.init_app(app)
+    site.init_app(app)
     app.register_blueprint(sparql.bp)
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(ontology.bp)
+    app.register_blueprint(browse.bp)
     return app

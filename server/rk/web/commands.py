@@ -56,7 +56,7 @@ def _setting_options(command):
 @click.command()
 @_setting_options
 def serve(**values):
-    """Serve the built dataset over the SPARQL 1.1 Protocol at /sparql."""
+    """Serve the built dataset: SPARQL at /sparql, linked-data pages at /id/… and /."""
     try:
         BuiltDataset.locate(values["build_dir"])
     except DatasetMissing as error:

@@ -65,6 +65,13 @@ HTML = Format("html", "text/html", ("application/xhtml+xml",), ("html",))
 SOLUTIONS = (JSON, XML, CSV, TSV)  # SELECT and ASK
 GRAPH = (TURTLE, NTRIPLES, JSONLD, RDFXML, TRIG, NQUADS)  # CONSTRUCT and DESCRIBE
 SERVICE_DESCRIPTION = (TURTLE, JSONLD, NTRIPLES, RDFXML, HTML)
+DOCUMENT = (HTML, TURTLE, JSONLD, RDFXML, NTRIPLES)  # what an /id/… or /ontology IRI offers
+SUFFIXES = {"html": HTML, "ttl": TURTLE, "jsonld": JSONLD, "rdf": RDFXML, "nt": NTRIPLES}
+
+
+def suffix(fmt: Format) -> str:
+    """The file suffix of a linked-data document in format `fmt` (a `DOCUMENT` format)."""
+    return next(key for key, value in SUFFIXES.items() if value is fmt)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,75 @@
+"""The `browse` blueprint: the home page, a list page per class and the label search."""
+
+from flask import Blueprint, current_app, request
+
+from rk.namespaces import FOAF, ORG, RK, SCHEMA
+from rk.web import i18n, page_queries, site
+from rk.web.pages import not_found
+from rk.web.store import get_store
+
+bp = Blueprint("browse", __name__)
+
+# list name → (class, sort key: "forumNumber", "start", "familyName" or None for the label)
+LISTS = {
+    "forums": (RK.ThematicForum, "forumNumber"),
+    "events": (SCHEMA.Event, "start"),
+    "persons": (FOAF.Person, "familyName"),
+    "departments": (RK.Department, None),
+    "venues": (RK.Venue, None),
+    "cities": (RK.City, None),
+    "organisations": (ORG.Organization, None),
+    "projects": (RK.Project, None),
+    "sources": (RK.SourceDocument, None),
+    "discrepancies": (RK.SourceDiscrepancy, None),
+}
+# organisations that have lists of their own
+_OWN_LISTS = (RK.Department, RK.ThematicForum)
+
+
+@bp.route("/")
+def home():
+    """The dataset in numbers, each linking to its list."""
+    counts = site.counts()
+    numbers = [(name, counts.get(str(cls), 0)) for name, (cls, _) in LISTS.items()]
+    own = sum(counts.get(str(cls), 0) for cls in _OWN_LISTS)
+    numbers = [(n, c - own if n == "organisations" else c) for n, c in numbers]
+    programme = current_app.config["BASE_IRI"] + "id/ruhr-konferenz"
+    return site.render("pages/home.html", numbers=numbers, programme=programme)
+
+
+@bp.route("/list/<name>")
+def listing(name: str):
+    """The instances of one class: forums by number, events by date, persons by name."""
+    if name not in LISTS:
+        return not_found()
+    cls, key = LISTS[name]
+    store, labels, lang = get_store(), site.labels(), i18n.page_language()
+    rows = page_queries.members(store, str(cls))
+    if name == "organisations":
+        excluded = {r["this"].value for c in _OWN_LISTS for r in page_queries.members(store, str(c))}
+        rows = [row for row in rows if row["this"].value not in excluded]
+    items = {}
+    for row in rows:
+        iri = row["this"].value
+        value = row[key].value if key and key in row else ""
+        sort = int(value) if key == "forumNumber" and value else value.casefold()
+        items[iri] = ((sort, labels.show(iri, lang).casefold()), _note(key, value))
+    ordered = sorted(items.items(), key=lambda item: (item[1][0][0] == "", item[1][0]))
+    return site.render(
+        "pages/list.html", name=name, items=[(iri, note) for iri, (_, note) in ordered]
+    )
+
+
+@bp.route("/search")
+def search():
+    """Instances whose labels contain the words asked for (case, accents, ae/oe/ue/ss ignored)."""
+    query = request.args.get("q", "").strip()[:200]
+    hits = site.labels().search(query, i18n.page_language()) if query else []
+    return site.render("pages/search.html", query=query, hits=hits)
+
+
+def _note(key: str | None, value: str) -> str:
+    """What a list shows before a label: a forum's number or an event's date."""
+    if key == "forumNumber" and value:
+        return f"{int(value):02d}"
+    return value[:10] if key == "start" else ""

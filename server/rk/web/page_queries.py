@@ -1,0 +1,116 @@
+"""Every SPARQL query behind the linked-data pages, in one place.
+
+Queries about one thing use the variable ?this, bound by `terms.bound` (a trailing
+VALUES clause holding a checked IRI); no other value ever enters the query text. The
+store's default graph is the union of the named graphs, inferred triples included.
+"""
+
+from rk.namespaces import GRAPH_ONTOLOGY
+from rk.store import Store
+from rk.web.terms import Term, bound, rows
+
+PREFIXES = """\
+PREFIX rk: <https://w3id.org/ruhr-konferenz/ontology#>
+PREFIX org: <http://www.w3.org/ns/org#>
+PREFIX schema: <http://schema.org/>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+PREFIX prov: <http://www.w3.org/ns/prov#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+"""
+
+EXISTS = "ASK { ?this ?p ?o }"
+DOCUMENT = PREFIXES + """\
+CONSTRUCT { ?this ?p ?o . ?o rdfs:label ?label }
+WHERE { ?this ?p ?o OPTIONAL { ?o rdfs:label ?label } }"""
+ONTOLOGY = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{GRAPH_ONTOLOGY}> {{ ?s ?p ?o }} }}"
+LABELS = PREFIXES + "SELECT ?s ?label WHERE { ?s rdfs:label|skos:prefLabel ?label }"
+OUTGOING = "SELECT ?p ?o WHERE { ?this ?p ?o }"
+INBOUND = "SELECT DISTINCT ?s ?p WHERE { ?s ?p ?this FILTER(isIRI(?s)) }"
+DISCREPANCIES = PREFIXES + """\
+SELECT ?discrepancy ?comment WHERE {
+  ?discrepancy rk:concerns ?this OPTIONAL { ?discrepancy rdfs:comment ?comment } }"""
+MODERATION_TEAM = PREFIXES + """\
+SELECT ?position ?person ?role ?affiliation WHERE {
+  ?this rk:moderation ?seat . ?seat org:member ?person .
+  OPTIONAL { ?seat rk:position ?position } OPTIONAL { ?seat rk:statedRole ?role }
+  OPTIONAL { ?seat rk:affiliation ?affiliation } } ORDER BY ?position"""
+FORUM_EVENTS = PREFIXES + """\
+SELECT ?event ?start ?location WHERE {
+  ?event rk:forum ?this
+  OPTIONAL { ?event schema:startDate ?start } OPTIONAL { ?event schema:location ?location }
+} ORDER BY STR(?start) ?event"""
+PERSON_SEATS = PREFIXES + """\
+SELECT ?forum ?role ?affiliation WHERE {
+  ?seat org:member ?this ; org:organization ?forum .
+  OPTIONAL { ?seat rk:statedRole ?role } OPTIONAL { ?seat rk:affiliation ?affiliation }
+} ORDER BY ?forum"""
+PERSON_POSTS = PREFIXES + """\
+SELECT ?post ?organization WHERE {
+  ?this org:holds ?post OPTIONAL { ?post org:postIn ?organization } } ORDER BY ?post"""
+DEPARTMENT_FORUMS = PREFIXES + """\
+SELECT ?forum ?lead WHERE {
+  { ?forum rk:leadDepartment ?this BIND(true AS ?lead) }
+  UNION { ?forum rk:participatingDepartment ?this BIND(false AS ?lead) }
+} ORDER BY ?forum"""
+DEPARTMENT_POSTS = PREFIXES + """\
+SELECT ?post ?holder WHERE {
+  ?post org:postIn ?this OPTIONAL { ?post org:heldBy ?holder } } ORDER BY ?post"""
+PLACE_EVENTS = PREFIXES + """\
+SELECT DISTINCT ?event ?start ?venue WHERE {
+  { ?event schema:location ?this } UNION { ?event schema:location ?venue . ?venue rk:city ?this }
+  ?event a schema:Event OPTIONAL { ?event schema:startDate ?start }
+} ORDER BY STR(?start) ?event"""
+COUNTS = PREFIXES + """\
+SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
+  VALUES ?class { rk:ThematicForum schema:Event foaf:Person rk:Department rk:Venue rk:City
+                  org:Organization rk:Project rk:SourceDocument rk:SourceDiscrepancy }
+  ?s a ?class } GROUP BY ?class"""
+MEMBERS = PREFIXES + """\
+SELECT ?this ?forumNumber ?start ?familyName WHERE {
+  ?this a ?class
+  OPTIONAL { ?this rk:forumNumber ?forumNumber } OPTIONAL { ?this schema:startDate ?start }
+  OPTIONAL { ?this schema:familyName ?familyName } }"""
+
+# the sections of an entity page, by the class that calls for them
+SECTIONS = {
+    "forum": (MODERATION_TEAM, FORUM_EVENTS),
+    "person": (PERSON_SEATS, PERSON_POSTS),
+    "department": (DEPARTMENT_FORUMS, DEPARTMENT_POSTS),
+    "place": (PLACE_EVENTS,),
+}
+
+
+def exists(store: Store, iri: str) -> bool:
+    """Whether the dataset says anything about `iri`."""
+    return store.query(bound(EXISTS, iri)).boolean
+
+
+def document(store: Store, iri: str):
+    """The data document of `iri` (its triples and the labels of what they link to)."""
+    return store.query(bound(DOCUMENT, iri))
+
+
+def ontology(store: Store):
+    """The ontology graph."""
+    return store.query(ONTOLOGY)
+
+
+def about(store: Store, sparql: str, iri: str) -> list[dict[str, Term]]:
+    """The rows of one of this module's SELECT queries about `iri`."""
+    return rows(store.query(bound(sparql, iri)))
+
+
+def all_labels(store: Store) -> list[dict[str, Term]]:
+    """Every (thing, label) pair of the dataset."""
+    return rows(store.query(LABELS))
+
+
+def counts(store: Store) -> dict[str, int]:
+    """The number of instances of each counted class, by class IRI."""
+    return {row["class"].value: int(row["n"].value) for row in rows(store.query(COUNTS))}
+
+
+def members(store: Store, class_iri: str) -> list[dict[str, Term]]:
+    """The instances of `class_iri` with the values lists are sorted by."""
+    return rows(store.query(bound(MEMBERS, class_iri, "class")))

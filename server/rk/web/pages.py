@@ -1,0 +1,114 @@
+"""The `pages` blueprint: dereferencing /id/… IRIs, data documents and entity pages.
+
+The base IRI (setting BASE_IRI) is mapped onto this host: /id/{key} stands for
+{BASE_IRI}id/{key}. A GET on it answers 303 See Other to the HTML page /page/{key} or
+to the data document /data/{key}.{ttl,jsonld,rdf,nt} that Accept (or ?format=) asks
+for. Unknown keys answer 404 with an HTML page.
+"""
+
+from flask import Blueprint, Response, current_app, redirect, request, url_for
+from markupsafe import Markup
+from werkzeug.exceptions import NotAcceptable
+
+from rk.web import caching, conneg, entity, i18n, page_queries, site
+from rk.web.store import get_store
+from rk.web.terms import instance_iri
+
+bp = Blueprint("pages", __name__)
+DATA_FORMATS = tuple(f for f in conneg.DOCUMENT if f is not conneg.HTML)
+
+
+@bp.route("/id/<path:path>")
+def dereference(path: str):
+    """303 See Other to the page or data document Accept asks for."""
+    iri = _iri(path)
+    if iri is None or not page_queries.exists(get_store(), iri):
+        return not_found()
+    fmt = conneg.choose(request.args.getlist("format"), request.headers.get("Accept"),
+                        conneg.DOCUMENT)
+    if fmt is None:
+        raise NotAcceptable(_offer())
+    if fmt is conneg.HTML:
+        location = url_for("pages.page", path=path, **site.lang_args())
+    else:
+        location = url_for("pages.data", path=path, suffix=conneg.suffix(fmt))
+    response = redirect(location, 303)
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/data/<path:path>.<any(ttl, jsonld, rdf, nt):suffix>")
+def data(path: str, suffix: str):
+    """The data document: the thing's triples and the labels of what they link to."""
+    iri = _iri(path)
+    if iri is None:
+        return not_found()
+    store = get_store()
+    tag = caching.etag(store.dataset_version, "data", path, suffix)
+    cached = caching.not_modified(tag)
+    if cached is not None:
+        return cached
+    result = page_queries.document(store, iri)
+    if not result.data:
+        return not_found()
+    fmt = conneg.SUFFIXES[suffix]
+    response = Response(result.serialize(fmt.name), content_type=fmt.content_type)
+    return caching.mark(response, tag)
+
+
+@bp.route("/page/<path:path>")
+def page(path: str):
+    """The HTML page of a thing."""
+    iri = _iri(path)
+    if iri is None:
+        return not_found()
+    store = get_store()
+    lang = i18n.page_language()
+    tag = caching.etag(store.dataset_version, "page", path, lang)
+    cached = caching.not_modified(tag)
+    if cached is not None:
+        cached.vary.add("Accept-Language")
+        return cached
+    found = entity.gather(store, site.labels(), iri, lang)
+    if found is None:
+        return not_found()
+    alternates = [
+        (fmt, url_for("pages.data", path=path, suffix=conneg.suffix(fmt)))
+        for fmt in DATA_FORMATS
+    ]
+    jsonld = page_queries.document(store, iri).serialize(conneg.JSONLD.name)
+    response = site.render(
+        "pages/entity.html",
+        entity=found,
+        alternates=alternates,
+        jsonld=script_json(jsonld.decode("utf-8")),
+        path=path,
+    )
+    response.headers["Link"] = ", ".join(
+        f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for fmt, url in alternates
+    )
+    response.vary.add("Accept-Language")
+    return caching.mark(response, tag)
+
+
+def not_found():
+    """The 404 page: what was asked for, a search field and the way home."""
+    response = site.render("pages/not_found.html", status=404, asked=request.path)
+    response.cache_control.no_store = True
+    return response
+
+
+def script_json(text: str) -> Markup:
+    """JSON made safe inside <script>: `<`, `>` and `&` as \\u escapes (valid JSON)."""
+    for char in "<>&":
+        text = text.replace(char, f"\\u{ord(char):04x}")
+    return Markup(text)
+
+
+def _iri(path: str) -> str | None:
+    return instance_iri(current_app.config["BASE_IRI"], path)
+
+
+def _offer() -> str:
+    media_types = ", ".join(fmt.media_type for fmt in conneg.DOCUMENT)
+    return f"None of the acceptable formats can be produced. Available: {media_types}."

@@ -1,0 +1,60 @@
+"""What every page shares: the label index, the counts, links and the template helpers."""
+
+from flask import Flask, current_app, render_template, request, url_for
+
+from rk.web import i18n, page_queries
+from rk.web.labels import LabelIndex
+from rk.web.terms import instance_path
+
+
+def init_app(app: Flask) -> None:
+    """Read labels and counts from the store once; give templates their helpers."""
+    store = app.extensions["rk.store"]
+    app.extensions["rk.labels"] = LabelIndex(store, app.config["BASE_IRI"])
+    app.extensions["rk.counts"] = page_queries.counts(store)
+    app.context_processor(_helpers)
+
+
+def labels() -> LabelIndex:
+    """The current app's label index."""
+    return current_app.extensions["rk.labels"]
+
+
+def counts() -> dict[str, int]:
+    """Instances per counted class, read at app start."""
+    return current_app.extensions["rk.counts"]
+
+
+def lang_args() -> dict:
+    """The query arguments that keep an explicitly chosen language on the next page."""
+    lang = request.args.get("lang")
+    return {"lang": lang} if lang in i18n.LANGUAGES else {}
+
+
+def href(iri: str) -> str:
+    """Where a link to `iri` goes: its page here, the ontology documentation, or `iri`."""
+    base = current_app.config["BASE_IRI"]
+    path = instance_path(base, iri)
+    if path is not None:
+        return url_for("pages.page", path=path, **lang_args())
+    if iri.startswith(base + "ontology#"):
+        return url_for("ontology.document", suffix="html") + "#" + iri.split("#", 1)[1]
+    return iri
+
+
+def render(template: str, status: int = 200, **context):
+    """Render a page template in the page language."""
+    lang = i18n.page_language()
+    body = render_template(template, lang=lang, **context)
+    return current_app.response_class(body, status, content_type="text/html; charset=utf-8")
+
+
+def _helpers() -> dict:
+    lang = i18n.page_language()
+    return {
+        "t": lambda key: i18n.text(key, lang),
+        "label": lambda iri: labels().show(iri, lang),
+        "href": href,
+        "lang_args": lang_args(),
+        "other_lang": "en" if lang == "de" else "de",
+    }

@@ -1,0 +1,71 @@
+"""RDF terms for the pages: checked instance IRIs, bound queries and result rows.
+
+A request path names an instance only if it matches `PATH`; its IRI is the base IRI +
+"id/" + path. IRIs enter SPARQL only as a trailing `VALUES ?this { <iri> }` clause,
+and only after `iri_term` has checked that they cannot end the IRI token early.
+"""
+
+import json
+import re
+from dataclasses import dataclass
+
+PATH = re.compile(r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*){0,3}")
+_IRI = re.compile(r"[a-z][a-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Term:
+    """One RDF term of a result row: an IRI, a literal or a blank node."""
+
+    kind: str  # "uri", "literal" or "bnode"
+    value: str
+    lang: str | None = None
+    datatype: str | None = None
+
+    @property
+    def is_iri(self) -> bool:
+        return self.kind == "uri"
+
+
+def instance_iri(base: str, path: str) -> str | None:
+    """The IRI `path` names under `base`, or None if `path` is not an instance key."""
+    return base + "id/" + path if PATH.fullmatch(path) else None
+
+
+def instance_path(base: str, iri: str) -> str | None:
+    """The key of an instance IRI under `base` (inverse of `instance_iri`), else None."""
+    prefix = base + "id/"
+    if iri.startswith(prefix) and PATH.fullmatch(iri[len(prefix) :]):
+        return iri[len(prefix) :]
+    return None
+
+
+def iri_term(iri: str) -> str:
+    """`iri` as a SPARQL IRI token; raises ValueError unless it is a well-formed IRI."""
+    if not _IRI.fullmatch(iri):
+        raise ValueError(f"not a well-formed absolute IRI: {iri!r}")
+    return f"<{iri}>"
+
+
+def bound(sparql: str, iri: str, variable: str = "this") -> str:
+    """`sparql` with ?`variable` bound to `iri` by a trailing VALUES clause."""
+    if not variable.isidentifier():
+        raise ValueError(f"not a variable name: {variable!r}")
+    return f"{sparql}\nVALUES ?{variable} {{ {iri_term(iri)} }}\n"
+
+
+def rows(result) -> list[dict[str, Term]]:
+    """The solutions of a SELECT `QueryResult` as dicts of `Term`s (unbound left out)."""
+    bindings = json.loads(result.serialize("json"))["results"]["bindings"]
+    return [
+        {
+            name: Term(
+                "literal" if value["type"] == "typed-literal" else value["type"],
+                value["value"],
+                value.get("xml:lang"),
+                value.get("datatype"),
+            )
+            for name, value in binding.items()
+        }
+        for binding in bindings
+    ]
