@@ -2,7 +2,7 @@
 
 from flask import Flask
 
-from rk.web import browse, cors, errors, ontology, pages, settings, site, sparql, store
+from rk.web import browse, cors, dataset, errors, ontology, pages, settings, site, sparql, store
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -22,4 +22,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(pages.bp)
     app.register_blueprint(ontology.bp)
     app.register_blueprint(browse.bp)
+    app.register_blueprint(dataset.bp)
     return app

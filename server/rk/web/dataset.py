@@ -1,0 +1,98 @@
+"""The `dataset` blueprint: the dataset's own description (VoID and DCAT-AP.de, made by the
+build into the meta graph) at /dataset and /.well-known/void, and the dumps at /download/."""
+
+import json
+from pathlib import Path
+
+from flask import Blueprint, Response, abort, current_app, request, send_from_directory
+from werkzeug.exceptions import NotAcceptable
+
+from rk.paths import DOWNLOAD_DIR, MANIFEST
+from rk.web import caching, conneg, i18n, site
+from rk.web.terms import rows
+from rk.web.store import get_store
+
+bp = Blueprint("dataset", __name__)
+
+META = """CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/ruhr-konferenz/graph/meta> { ?s ?p ?o } }"""
+RDF_ONLY = (conneg.TURTLE, conneg.JSONLD, conneg.RDFXML, conneg.NTRIPLES)
+MEDIA_TYPES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".nq": "application/n-quads",
+               ".trig": "application/trig", ".jsonld": "application/ld+json"}
+SUMMARY = """
+PREFIX void: <http://rdfs.org/ns/void#>
+PREFIX dcat: <http://www.w3.org/ns/dcat#>
+PREFIX dct: <http://purl.org/dc/terms/>
+SELECT ?language ?title ?description ?license ?start ?end WHERE { GRAPH <https://w3id.org/ruhr-konferenz/graph/meta> {
+  ?d a dcat:Dataset ; dct:title ?title ; dct:description ?description .
+  OPTIONAL { ?d dct:temporal [ dcat:startDate ?start ; dcat:endDate ?end ] }
+  OPTIONAL { ?d dcat:distribution/dct:license ?license }
+  BIND (LANG(?title) AS ?language)
+  FILTER (LANG(?description) = ?language) } }"""
+CLASSES = """
+PREFIX void: <http://rdfs.org/ns/void#>
+SELECT ?class ?entities WHERE { GRAPH <https://w3id.org/ruhr-konferenz/graph/meta> {
+  <https://w3id.org/ruhr-konferenz/dataset> void:classPartition [ void:class ?class ; void:entities ?entities ] } }
+ORDER BY DESC(?entities) ?class"""
+
+
+def manifest() -> dict:
+    """The build's manifest (files, sizes, sha256), read once per process."""
+    extensions = current_app.extensions
+    if "rk.manifest" not in extensions:
+        path = Path(current_app.config["BUILD_DIR"]) / MANIFEST
+        extensions["rk.manifest"] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+    return extensions["rk.manifest"]
+
+
+def _rdf(fmt: conneg.Format) -> Response:
+    store = get_store()
+    tag = caching.etag(store.dataset_version, "meta", fmt.name)
+    cached = caching.not_modified(tag)
+    if cached is not None:
+        return cached
+    body = store.query(META).serialize(fmt.name)
+    response = caching.mark(Response(body, content_type=fmt.content_type), tag)
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/dataset")
+def description():
+    """The dataset's description: an HTML page for people, VoID + DCAT-AP.de for machines."""
+    fmt = conneg.choose(request.args.getlist("format"), request.headers.get("Accept"), conneg.DOCUMENT)
+    if fmt is None:
+        raise NotAcceptable("Available: " + ", ".join(f.media_type for f in conneg.DOCUMENT))
+    if fmt is not conneg.HTML:
+        return _rdf(fmt)
+    store, language = get_store(), i18n.page_language()
+    summaries = {row["language"].value: row for row in rows(store.query(SUMMARY))}
+    classes = rows(store.query(CLASSES))
+    response = site.render("pages/dataset.html", summary=summaries.get(language) or summaries.get("de", {}),
+                           classes=classes, manifest=manifest())
+    response.vary.add("Accept")
+    return response
+
+
+@bp.route("/.well-known/void")
+def void():
+    """The VoID description (with DCAT), Turtle unless Accept asks for another RDF format."""
+    fmt = conneg.choose(request.args.getlist("format"), request.headers.get("Accept"), RDF_ONLY)
+    if fmt is None:
+        raise NotAcceptable("Available: " + ", ".join(f.media_type for f in RDF_ONLY))
+    return _rdf(fmt)
+
+
+@bp.route("/download/")
+def downloads():
+    """A page listing the dumps with format, size and sha256."""
+    return site.render("pages/downloads.html", downloads=manifest().get("downloads", []))
+
+
+@bp.route("/download/<name>")
+def download(name: str):
+    """One dump, only if the build's manifest lists it (no other file is ever served)."""
+    listed = {Path(entry["file"]).name for entry in manifest().get("downloads", [])}
+    if name not in listed:
+        abort(404)
+    folder = (Path(current_app.config["BUILD_DIR"]) / DOWNLOAD_DIR).resolve()
+    return send_from_directory(folder, name, mimetype=MEDIA_TYPES[Path(name).suffix], as_attachment=False)
