@@ -160,6 +160,12 @@ def by_parameter(values: Sequence[str], formats: Sequence[Format]) -> Format | N
     return None
 
 
+def offer(formats: Sequence[Format]) -> str:
+    """The 406 message: which media types `formats` offer."""
+    media_types = ", ".join(fmt.media_type for fmt in formats)
+    return f"None of the acceptable formats can be produced. Available: {media_types}."
+
+
 def choose(
     format_values: Sequence[str], accept: str | None, formats: Sequence[Format]
 ) -> Format | None:

@@ -4,8 +4,7 @@ build into the meta graph) at /dataset and /.well-known/void, and the dumps at /
 import json
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, request, send_from_directory
-from werkzeug.exceptions import NotAcceptable
+from flask import Blueprint, Response, abort, current_app, send_from_directory
 
 from rk.paths import DOWNLOAD_DIR, MANIFEST
 from rk.web import caching, conneg, i18n, site
@@ -51,17 +50,13 @@ def _rdf(fmt: conneg.Format) -> Response:
     if cached is not None:
         return cached
     body = store.query(META).serialize(fmt.name)
-    response = caching.mark(Response(body, content_type=fmt.content_type), tag)
-    response.vary.add("Accept")
-    return response
+    return caching.mark(Response(body, content_type=fmt.content_type), tag)
 
 
 @bp.route("/dataset")
 def description():
     """The dataset's description: an HTML page for people, VoID + DCAT-AP.de for machines."""
-    fmt = conneg.choose(request.args.getlist("format"), request.headers.get("Accept"), conneg.DOCUMENT)
-    if fmt is None:
-        raise NotAcceptable("Available: " + ", ".join(f.media_type for f in conneg.DOCUMENT))
+    fmt = site.negotiated(conneg.DOCUMENT)
     if fmt is not conneg.HTML:
         return _rdf(fmt)
     store, language = get_store(), i18n.page_language()
@@ -76,10 +71,7 @@ def description():
 @bp.route("/.well-known/void")
 def void():
     """The VoID description (with DCAT), Turtle unless Accept asks for another RDF format."""
-    fmt = conneg.choose(request.args.getlist("format"), request.headers.get("Accept"), RDF_ONLY)
-    if fmt is None:
-        raise NotAcceptable("Available: " + ", ".join(f.media_type for f in RDF_ONLY))
-    return _rdf(fmt)
+    return _rdf(site.negotiated(RDF_ONLY))
 
 
 @bp.route("/download/")

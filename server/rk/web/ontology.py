@@ -8,10 +8,9 @@ anchor with each term's local name is added: /ontology.html#ThematicForum works.
 import re
 import threading
 
-from flask import Blueprint, Response, current_app, redirect, request, url_for
-from werkzeug.exceptions import NotAcceptable
+from flask import Blueprint, Response, current_app, redirect, url_for
 
-from rk.web import caching, conneg, page_queries
+from rk.web import caching, conneg, page_queries, site
 from rk.web.store import get_store
 
 bp = Blueprint("ontology", __name__)
@@ -25,10 +24,7 @@ _SECTION = re.compile(
 @bp.route("/ontology")
 def dereference():
     """303 See Other to the documentation or the RDF that Accept asks for."""
-    fmt = conneg.choose(request.args.getlist("format"), request.headers.get("Accept"),
-                        conneg.DOCUMENT)
-    if fmt is None:
-        raise NotAcceptable("Available: " + ", ".join(f.media_type for f in conneg.DOCUMENT))
+    fmt = site.negotiated(conneg.DOCUMENT)
     response = redirect(url_for("ontology.document", suffix=conneg.suffix(fmt)), 303)
     response.vary.add("Accept")
     return response

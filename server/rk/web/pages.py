@@ -8,7 +8,6 @@ for. Unknown keys answer 404 with an HTML page.
 
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 from markupsafe import Markup
-from werkzeug.exceptions import NotAcceptable
 
 from rk.web import caching, conneg, entity, i18n, page_queries, site
 from rk.web.store import get_store
@@ -24,10 +23,7 @@ def dereference(path: str):
     iri = _iri(path)
     if iri is None or not page_queries.exists(get_store(), iri):
         return not_found()
-    fmt = conneg.choose(request.args.getlist("format"), request.headers.get("Accept"),
-                        conneg.DOCUMENT)
-    if fmt is None:
-        raise NotAcceptable(_offer())
+    fmt = site.negotiated(conneg.DOCUMENT)
     if fmt is conneg.HTML:
         location = url_for("pages.page", path=path, **site.lang_args())
     else:
@@ -108,7 +104,3 @@ def script_json(text: str) -> Markup:
 def _iri(path: str) -> str | None:
     return instance_iri(current_app.config["BASE_IRI"], path)
 
-
-def _offer() -> str:
-    media_types = ", ".join(fmt.media_type for fmt in conneg.DOCUMENT)
-    return f"None of the acceptable formats can be produced. Available: {media_types}."

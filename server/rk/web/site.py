@@ -1,8 +1,9 @@
 """What every page shares: the label index, the counts, links and the template helpers."""
 
 from flask import Flask, current_app, render_template, request, url_for
+from werkzeug.exceptions import NotAcceptable
 
-from rk.web import i18n, page_queries
+from rk.web import conneg, i18n, page_queries
 from rk.web.labels import LabelIndex
 from rk.web.terms import instance_path
 
@@ -40,6 +41,14 @@ def href(iri: str) -> str:
     if iri.startswith(base + "ontology#"):
         return url_for("ontology.document", suffix="html") + "#" + iri.split("#", 1)[1]
     return iri
+
+
+def negotiated(formats) -> conneg.Format:
+    """The format the request asks for among `formats` (`format` parameter, else Accept), or 406."""
+    fmt = conneg.choose(request.args.getlist("format"), request.headers.get("Accept"), formats)
+    if fmt is None:
+        raise NotAcceptable(conneg.offer(formats))
+    return fmt
 
 
 def render(template: str, status: int = 200, **context):

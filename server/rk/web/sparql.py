@@ -49,7 +49,7 @@ def endpoint():
     solutions_format = conneg.choose(query_request.format_values, accept, conneg.SOLUTIONS)
     graph_format = conneg.choose(query_request.format_values, accept, conneg.GRAPH)
     if solutions_format is None and graph_format is None:
-        raise NotAcceptable(_offer(conneg.SOLUTIONS + conneg.GRAPH))
+        raise NotAcceptable(conneg.offer(conneg.SOLUTIONS + conneg.GRAPH))
     store = get_store()
     row_limit = current_app.config["ROW_LIMIT"]
     tag = caching.etag(
@@ -75,7 +75,7 @@ def endpoint():
     fmt = graph_format if result.kind is Kind.GRAPH else solutions_format
     if fmt is None:
         table = conneg.GRAPH if result.kind is Kind.GRAPH else conneg.SOLUTIONS
-        raise NotAcceptable(_offer(table))
+        raise NotAcceptable(conneg.offer(table))
     response = Response(result.serialize(fmt.name), content_type=fmt.content_type)
     if result.kind is not Kind.BOOLEAN:
         response.headers["X-RK-Truncated"] = "true" if result.truncated else "false"
@@ -86,7 +86,7 @@ def endpoint():
 def _service_description(format_values):
     fmt = conneg.choose(format_values, request.headers.get("Accept"), conneg.SERVICE_DESCRIPTION)
     if fmt is None:
-        raise NotAcceptable(_offer(conneg.SERVICE_DESCRIPTION))
+        raise NotAcceptable(conneg.offer(conneg.SERVICE_DESCRIPTION))
     summary = get_summary()
     endpoint_iri = url_for("sparql.endpoint", _external=True)
     tag = caching.etag(summary.version, endpoint_iri, fmt.name)
@@ -113,7 +113,3 @@ def _service_description(format_values):
     )
     return caching.mark(response, tag)
 
-
-def _offer(formats) -> str:
-    media_types = ", ".join(fmt.media_type for fmt in formats)
-    return f"None of the acceptable formats can be produced. Available: {media_types}."
