@@ -10,6 +10,8 @@ ID = Namespace(BASE + "id/")
 GRAPH = Namespace(BASE + "graph/")
 SCHEMA = Namespace("http://schema.org/")
 SHAPES = Namespace(BASE + "shapes#")
+DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
+VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
 
 GRAPH_ONTOLOGY = GRAPH.ontology
 GRAPH_DATA = GRAPH.data
@@ -29,6 +31,8 @@ PREFIXES = {
     "skos": SKOS,
     "dcterms": DCTERMS,
     "dcat": DCAT,
+    "dcatde": DCATDE,
+    "vcard": VCARD,
     "void": VOID,
     "owl": OWL,
     "rdf": RDF,
@@ -36,4 +40,12 @@ PREFIXES = {
     "xsd": XSD,
 }
 
-__all__ = [name for name in dir() if name.isupper()]
+
+def bind_prefixes(graph) -> None:
+    """Bind the project's prefixes on an rdflib graph or dataset, replacing rdflib's defaults
+    (rdflib binds `schema:` to https://schema.org/; ours is http://schema.org/)."""
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace, override=True, replace=True)
+
+
+__all__ = [name for name in dir() if name.isupper()] + ["bind_prefixes"]

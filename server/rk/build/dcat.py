@@ -18,14 +18,11 @@ from rdflib.namespace import DCAT, DCTERMS, PROV, RDF, SKOS, XSD
 
 from rk.build.dumps import FORMATS, DumpFormat
 from rk.build.metadata import DATASET_IRI, TITLES
-from rk.namespaces import GRAPH_DATA, GRAPH_INFERRED, RK, SCHEMA
+from rk.namespaces import DCATDE, GRAPH_DATA, GRAPH_INFERRED, RK, SCHEMA
 
-DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
 FILE_TYPES = URIRef("http://publications.europa.eu/resource/authority/file-type")
 IANA = Namespace("https://www.iana.org/assignments/media-types/")
-VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
-PREFIXES = {"dcatde": DCATDE, "vcard": VCARD}  # beside rk.namespaces.PREFIXES
 
 # Fixed release dates instead of the clock. Set RELEASED to the day of each data release:
 # GovData keeps, of two copies of a dataset, the one with the newer dct:modified.

@@ -18,7 +18,9 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.serializers.trig import TrigSerializer
 
 from rk.build.loader import new_dataset
-from rk.namespaces import BASE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_ONTOLOGY, GRAPH_SHAPES, PREFIXES
+from rk.namespaces import (
+    BASE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_ONTOLOGY, GRAPH_SHAPES, PREFIXES, bind_prefixes,
+)
 from rk.paths import DUMP_STEM
 
 DOWNLOAD_BASE = BASE + "download/"
@@ -94,8 +96,7 @@ def _ordered(value, is_list: bool = False):
 def dump_contents(dataset: Dataset) -> tuple[Graph, Dataset]:
     """The two things the dumps hold: the union of TRIPLE_GRAPHS, and QUAD_GRAPHS as a dataset."""
     union = Graph()
-    for prefix, namespace in PREFIXES.items():
-        union.bind(prefix, namespace, override=True, replace=True)
+    bind_prefixes(union)
     quads = new_dataset()
     for iri in QUAD_GRAPHS:
         target = quads.graph(iri)

@@ -7,7 +7,7 @@ import pyoxigraph
 from rdflib import Dataset, Graph, URIRef
 
 from rk.build.errors import BuildError
-from rk.namespaces import GRAPH_DATA, GRAPH_ONTOLOGY, GRAPH_SHAPES, PREFIXES
+from rk.namespaces import GRAPH_DATA, GRAPH_ONTOLOGY, GRAPH_SHAPES, bind_prefixes
 from rk.paths import DATA_DIR, ONTOLOGY_DIR, SHAPES_DIR
 
 
@@ -52,8 +52,7 @@ def parse_turtle(path: Path) -> Graph:
 def new_dataset() -> Dataset:
     """An empty dataset with the project's prefixes bound."""
     dataset = Dataset()
-    for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace, override=True, replace=True)
+    bind_prefixes(dataset)
     return dataset
 
 

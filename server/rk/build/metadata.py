@@ -6,8 +6,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, RDF, VOID, XSD
 
 from rk.build.dumps import FORMATS
-from rk.build.stats import instances_per_class
-from rk.namespaces import BASE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_META, NAMED_GRAPHS
+from rk.build.stats import instances_per_class, triples_per_graph
+from rk.namespaces import BASE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_META
 
 DATASET_IRI = URIRef(BASE + "dataset")
 SPARQL_ENDPOINT = URIRef(BASE + "sparql")
@@ -34,14 +34,14 @@ def void_description(dataset: Dataset) -> Graph:
     meta.add((DATASET_IRI, VOID.sparqlEndpoint, SPARQL_ENDPOINT))
     for dump in FORMATS:
         meta.add((DATASET_IRI, VOID.dataDump, dump.url))
-    total = sum(len(dataset.graph(iri)) for iri in NAMED_GRAPHS if iri != GRAPH_META)
+    described_graphs = {iri: count for iri, count in triples_per_graph(dataset).items()
+                        if iri != str(GRAPH_META)}
+    total = sum(described_graphs.values())
     meta.add((DATASET_IRI, VOID.triples, Literal(total, datatype=XSD.integer)))
-    for graph_iri in NAMED_GRAPHS:
-        if graph_iri == GRAPH_META:
-            continue
-        meta.add((DATASET_IRI, VOID.subset, graph_iri))
-        meta.add((graph_iri, RDF.type, VOID.Dataset))
-        meta.add((graph_iri, VOID.triples, Literal(len(dataset.graph(graph_iri)), datatype=XSD.integer)))
+    for graph_iri, count in described_graphs.items():
+        meta.add((DATASET_IRI, VOID.subset, URIRef(graph_iri)))
+        meta.add((URIRef(graph_iri), RDF.type, VOID.Dataset))
+        meta.add((URIRef(graph_iri), VOID.triples, Literal(count, datatype=XSD.integer)))
     described = {s for s in dataset.graph(GRAPH_DATA).subjects() if isinstance(s, URIRef)}
     meta.add((DATASET_IRI, VOID.entities, Literal(len(described), datatype=XSD.integer)))
     for cls, count in instances_per_class(dataset).items():

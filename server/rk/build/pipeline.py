@@ -7,7 +7,7 @@ from pathlib import Path
 from rdflib import BNode, Dataset, Graph
 from rdflib.compare import to_canonical_graph
 
-from rk.build.dcat import PREFIXES as DCAT_PREFIXES, dcat_description
+from rk.build.dcat import dcat_description
 from rk.build.dumps import dumps
 from rk.build.loader import Source, default_sources, load
 from rk.build.metadata import void_description
@@ -90,8 +90,6 @@ def build(output: Path, sources: list[Source] | None = None) -> BuildResult:
         meta = result.dataset.graph(GRAPH_META)
         for triple in dcat_description(result.dataset, sizes):
             meta.add(triple)
-        for prefix, namespace in DCAT_PREFIXES.items():
-            result.dataset.bind(prefix, namespace)
         result.seconds["dumps"] = time.perf_counter() - started
         started = time.perf_counter()
         result.manifest = write_build(output, result.dataset, result.validation.report,
