@@ -1,7 +1,6 @@
 """Every term of ../shared/vocabulary.md is declared in the ontology and used by the data."""
 
 import re
-from pathlib import Path
 
 import pytest
 from rdflib import URIRef

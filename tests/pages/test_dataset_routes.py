@@ -6,7 +6,7 @@ import json
 import pytest
 from pages_support import get, parse_html
 from rdflib import Dataset, Graph, URIRef
-from rdflib.namespace import DCAT, RDF, VOID, XSD
+from rdflib.namespace import DCAT, RDF, VOID
 
 DATASET = URIRef("https://w3id.org/ruhr-konferenz/dataset")
 
