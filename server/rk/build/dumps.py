@@ -7,7 +7,7 @@ it would change its own size. So the order is dumps → sizes → meta graph →
 and the description stays available in build/dataset.nq, at /dataset and /.well-known/void.
 
 Every function returns the same bytes for the same graphs (blank nodes must already carry
-stable labels, see `rk.build.pipeline.relabel_blank_nodes`).
+stable labels, see `rk.build.loader.relabel_blank_nodes`).
 """
 
 import io

@@ -4,7 +4,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import Dataset, Graph, URIRef
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.compare import to_canonical_graph
 
 from rk.build.errors import BuildError
 from rk.namespaces import GRAPH_DATA, GRAPH_ONTOLOGY, GRAPH_SHAPES, bind_prefixes
@@ -56,8 +57,20 @@ def new_dataset() -> Dataset:
     return dataset
 
 
+def relabel_blank_nodes(dataset: Dataset) -> None:
+    """Give blank nodes labels computed from their graph (rdflib.compare's canonical
+    labelling) instead of the parser's random ones, so equal inputs give equal bytes."""
+    for graph in list(dataset.graphs()):
+        if not any(isinstance(term, BNode) for triple in graph for term in triple):
+            continue
+        canonical = list(to_canonical_graph(graph))
+        graph.remove((None, None, None))
+        for triple in canonical:
+            graph.add(triple)
+
+
 def load(sources: list[Source]) -> Dataset:
-    """Load every `*.ttl` of each source folder into its named graph."""
+    """Load every `*.ttl` of each source folder into its named graph, blank nodes relabelled."""
     dataset = new_dataset()
     for source in sources:
         files = sorted(source.folder.glob("*.ttl"))
@@ -67,4 +80,5 @@ def load(sources: list[Source]) -> Dataset:
         for path in files:
             for triple in parse_turtle(path):
                 target.add(triple)
+    relabel_blank_nodes(dataset)
     return dataset

@@ -4,8 +4,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import BNode, Dataset, Graph
-from rdflib.compare import to_canonical_graph
+from rdflib import Dataset, Graph
 
 from rk.build.dcat import dcat_description
 from rk.build.dumps import dumps
@@ -37,18 +36,6 @@ def union(*graphs: Graph) -> Graph:
     return merged
 
 
-def relabel_blank_nodes(dataset: Dataset) -> None:
-    """Give blank nodes labels computed from their graph (rdflib.compare's canonical
-    labelling) instead of the parser's random ones, so equal inputs give equal bytes."""
-    for graph in list(dataset.graphs()):
-        if not any(isinstance(term, BNode) for triple in graph for term in triple):
-            continue
-        canonical = list(to_canonical_graph(graph))
-        graph.remove((None, None, None))
-        for triple in canonical:
-            graph.add(triple)
-
-
 def assemble(sources: list[Source] | None = None) -> BuildResult:
     """Load, reason and validate in memory; write nothing."""
     timings = {}
@@ -61,7 +48,6 @@ def assemble(sources: list[Source] | None = None) -> BuildResult:
     inferred_graph = dataset.graph(GRAPH_INFERRED)
     for triple in infer(ontology, data):
         inferred_graph.add(triple)
-    relabel_blank_nodes(dataset)
     timings["reason"] = time.perf_counter() - started
 
     started = time.perf_counter()
