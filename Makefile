@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser build validate stats run test bench clean
+.PHONY: install browser virtuoso wrk vendor build validate stats run test bench load reload clean
 
 install: $(STAMP)
 
@@ -24,6 +24,16 @@ browser:
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends chromium; }
 
+# Virtuoso 7 (binaries only: no system service) for the remote-store tests and benchmarks.
+virtuoso:
+	@test -x /usr/bin/virtuoso-t -a -x /usr/bin/isql-vt || { \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends virtuoso-opensource-7-bin; }
+
+# Re-vendor the front-end files (needs npm; the output in server/rk/web/static/vendor/ is committed).
+vendor:
+	$(PYTHON) scripts/vendor_assets.py
+
 build: install
 	$(BIN)/rk build
 
@@ -36,11 +46,27 @@ stats: install
 run: build
 	$(BIN)/rk serve --host $(HOST) --port $(PORT)
 
-test: install browser
+test: install browser virtuoso
 	$(BIN)/python -m pytest
 
-bench: build
-	$(BIN)/python bench/engines.py
+# wrk (Debian) for bench/throughput.py.
+wrk:
+	@command -v wrk >/dev/null || { \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends wrk; }
+
+# engines + HTTP + scale benchmarks into docs/performance.md; BENCH_QUICK=1 for a short run
+bench: build wrk virtuoso
+	$(BIN)/pip install --quiet -e '.[test,bench]'
+	$(BIN)/python bench/run.py
+
+# 64 clients for 60 s against `rk serve` (2 s time limit); figures in test-artifacts/load.json
+load: build
+	$(BIN)/python bench/load.py --json test-artifacts/load.json
+
+# after `make build`: make the server started by `make run` serve the new build
+reload: install
+	$(BIN)/rk reload --port $(PORT)
 
 clean:
 	rm -rf build $(VENV) .pytest_cache test-artifacts

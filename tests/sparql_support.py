@@ -78,9 +78,10 @@ class Server:
             self.process.wait()
 
 
-def start_server(build_dir: Path, log: Path, *options: str, ready_within: float = 60.0) -> Server:
-    """Start `rk serve` on a free port and wait (bounded) until it answers a query."""
-    port = free_port()
+def start_server(build_dir: Path, log: Path, *options: str, ready_within: float = 60.0,
+                 port: int | None = None) -> Server:
+    """Start `rk serve` on `port` (else a free one) and wait (bounded) until it answers a query."""
+    port = port or free_port()
     command = [sys.executable, "-m", "rk.cli", "serve", "--host", "127.0.0.1"]
     command += ["--port", str(port), "--build-dir", str(build_dir), *options]
     with log.open("wb") as sink:

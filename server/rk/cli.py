@@ -13,7 +13,9 @@ SUBCOMMANDS = {
     "validate": "rk.build.commands:validate",
     "stats": "rk.build.commands:stats",
     "serve": "rk.web.commands:serve",
+    "reload": "rk.web.reload:reload",
     "query": "rk.querycli:query",
+    "load": "rk.load:load",
 }
 
 

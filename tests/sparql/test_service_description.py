@@ -89,5 +89,7 @@ def test_the_form_escapes_every_value(dataset_dir):
     app.extensions["rk.summary"] = DatasetSummary(hostile, 1, graphs)
     reply = app.test_client().get("/sparql", headers={"Accept": BROWSER})
     page = Page(reply.get_data(as_text=True))
-    assert page.find("script") == []
+    scripts = page.find("script")
+    assert scripts and all(set(script) == {"src", "defer"} for script in scripts)
+    assert all(script["src"].startswith("/static/") for script in scripts)
     assert "".join(page.text).count(hostile) == 2

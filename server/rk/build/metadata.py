@@ -3,9 +3,9 @@
 import hashlib
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, RDF, VOID, XSD
+from rdflib.namespace import DCTERMS, OWL, RDF, VOID, XSD
 
-from rk.build.dumps import FORMATS
+from rk.build.dumps import FORMATS, nquads
 from rk.build.stats import instances_per_class, triples_per_graph
 from rk.namespaces import BASE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_META
 
@@ -61,3 +61,10 @@ def void_description(dataset: Dataset) -> Graph:
     for title in TITLES:
         meta.add((DATASET_IRI, DCTERMS.title, title))
     return meta
+
+
+def version_statement(dataset: Dataset) -> tuple:
+    """The dataset's version as a triple for the meta graph: owl:versionInfo, the sha256 of the
+    dataset's N-Quads before this triple is added. A remote store reports the version it
+    holds from it (rk.store.remote)."""
+    return DATASET_IRI, OWL.versionInfo, Literal(hashlib.sha256(nquads(dataset)).hexdigest())

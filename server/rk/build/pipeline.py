@@ -9,7 +9,7 @@ from rdflib import Dataset, Graph
 from rk.build.dcat import dcat_description
 from rk.build.dumps import dumps
 from rk.build.loader import Source, default_sources, load
-from rk.build.metadata import void_description
+from rk.build.metadata import version_statement, void_description
 from rk.build.reasoning import infer
 from rk.build.stats import triples_per_graph
 from rk.build.validation import ValidationOutcome, validate
@@ -76,6 +76,7 @@ def build(output: Path, sources: list[Source] | None = None) -> BuildResult:
         meta = result.dataset.graph(GRAPH_META)
         for triple in dcat_description(result.dataset, sizes):
             meta.add(triple)
+        meta.add(version_statement(result.dataset))
         result.seconds["dumps"] = time.perf_counter() - started
         started = time.perf_counter()
         result.manifest = write_build(output, result.dataset, result.validation.report,

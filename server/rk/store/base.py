@@ -34,6 +34,18 @@ class StoreBusy(StoreError):
     """No query process became free within the time limit."""
 
 
+class StoreUnavailable(StoreError):
+    """A remote store did not answer, refused the connection or failed (HTTP 5xx)."""
+
+
+class StoreTimeout(StoreError):
+    """A remote store did not answer within the time limit."""
+
+
+class StoreAnswerInvalid(StoreError):
+    """A remote store answered with something that is not a SPARQL result."""
+
+
 class Store(abc.ABC):
     """A read-only SPARQL store over one version of the built dataset."""
 

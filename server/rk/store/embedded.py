@@ -1,10 +1,12 @@
-"""The embedded store: pyoxigraph in this process, loaded from the build's dataset.nq."""
+"""The embedded store: pyoxigraph in this process, loaded from the build's dataset.nq
+or opened from an on-disk store of it (`rk.store.disk`)."""
 
 import itertools
 from collections.abc import Sequence
 
 import pyoxigraph as ox
 
+from rk.store import disk
 from rk.store.base import QueryFailed, QueryRefused, QuerySyntaxError, Store
 from rk.store.dataset import BuiltDataset
 from rk.store.guard import refuse_service
@@ -12,27 +14,40 @@ from rk.store.results import Kind, QueryResult
 
 
 class EmbeddedStore(Store):
-    """pyoxigraph's in-memory store holding one built dataset.
+    """pyoxigraph holding one built dataset, in memory or (with `store_dir`) on disk.
 
-    Every triple is also put into the store's default graph, which so is the union of
-    the named graphs while FROM / FROM NAMED keep their standard meaning (pyoxigraph's
+    Every triple is also in the store's default graph, which so is the union of the
+    named graphs while FROM / FROM NAMED keep their standard meaning (pyoxigraph's
     `use_default_graph_as_union` would override them). Graph IRIs that are not in the
     dataset name empty graphs; nothing is ever loaded from the web. Queries run to
     their end here: `rk.store.isolated` adds the time limit.
     """
 
-    def __init__(self, build_dir, *, row_limit: int = 10_000, base_iri: str | None = None):
+    def __init__(
+        self,
+        build_dir,
+        *,
+        row_limit: int = 10_000,
+        base_iri: str | None = None,
+        store_dir: str | None = None,
+    ):
         self._dataset = BuiltDataset.locate(build_dir)
         self._row_limit = row_limit
         self._base_iri = base_iri
-        quads = list(ox.parse(path=self._dataset.nquads, format=ox.RdfFormat.N_QUADS))
-        self._store = ox.Store()
-        self._store.extend(quads)
-        self._store.extend(ox.Quad(q.subject, q.predicate, q.object) for q in quads)
+        self._pin = None
+        if store_dir:
+            self._store, self._pin = disk.open_read_only(self._dataset, store_dir)
+        else:
+            self._store = ox.Store()
+            disk.fill(self._store, self._dataset.nquads)
 
     @property
     def dataset_version(self) -> str:
         return self._dataset.version
+
+    def close(self) -> None:
+        if self._pin is not None:
+            self._pin.release()
 
     def query(
         self,

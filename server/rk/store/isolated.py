@@ -5,21 +5,30 @@ process that holds its own `EmbeddedStore` and cannot open internet sockets. The
 calling thread waits for the answer up to the time limit; then it kills the process,
 which frees its CPU at once, and a replacement starts in the background. The pool
 should have one process per request the server handles at a time.
+
+The store pins its dataset: at open, dataset.nq is hard-linked (or copied) into a
+private folder that every query process loads, so a replacement started after `rk build`
+has replaced the file still answers from the same version as the others. With a
+store directory, the dataset is loaded once into an on-disk store (`rk.store.disk`)
+that every query process opens read-only instead of parsing dataset.nq.
 """
 
 import json
 import logging
 import os
 import queue
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from collections.abc import Sequence
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from rk.store import sandbox
+from rk.paths import DATASET_NQ, MANIFEST
+from rk.store import disk, sandbox
 from rk.store.base import QueryFailed, QueryTimeout, Store, StoreBusy, StoreError
 from rk.store.dataset import BuiltDataset
 from rk.store.results import QueryResult
@@ -41,15 +50,24 @@ class IsolatedStore(Store):
         row_limit: int = 10_000,
         base_iri: str | None = None,
         start_timeout: float = 120.0,
+        store_dir: str | None = None,
     ):
-        self._version = BuiltDataset.locate(build_dir).version
+        self._pinned = tempfile.TemporaryDirectory(prefix="rk-dataset-")
+        _pin(BuiltDataset.locate(build_dir).nquads, Path(self._pinned.name) / DATASET_NQ)
+        self._version = BuiltDataset.locate(self._pinned.name).version  # hashed once, here
+        (Path(self._pinned.name) / MANIFEST).write_text(json.dumps({"version": self._version}))
+        self._disk = None  # with store_dir: loaded here once, opened read-only by each process
+        if store_dir:
+            pinned = BuiltDataset(Path(self._pinned.name) / DATASET_NQ, self._version)
+            self._disk = disk.pin(pinned, store_dir)
         self._time_limit = time_limit
         self._start_timeout = start_timeout
         self._arguments = {
-            "build_dir": str(build_dir),
+            "build_dir": self._pinned.name,
             "row_limit": row_limit,
             "base_iri": base_iri,
             "backstop": time_limit + _BACKSTOP,
+            "store_dir": store_dir,
         }
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._lock = threading.Lock()
@@ -115,7 +133,10 @@ class IsolatedStore(Store):
             try:
                 self._idle.get_nowait().kill()
             except queue.Empty:
-                return
+                break
+        self._pinned.cleanup()
+        if self._disk is not None:
+            self._disk.release()
 
     def _release(self, worker: "_Worker") -> None:
         with self._lock:
@@ -179,6 +200,14 @@ class _Worker:
         self.process.kill()
         self.process.wait()
         self.conn.close()
+
+
+def _pin(source: Path, target: Path) -> None:
+    """Make `target` this version of `source`: a hard link, or a copy across file systems."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copyfile(source, target)
 
 
 def _python_path() -> str:

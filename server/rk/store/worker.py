@@ -1,7 +1,7 @@
 """A query process: `python -m rk.store.worker FD ARGUMENTS-JSON`.
 
 Started by `rk.store.isolated`. It confines itself from the network, loads the
-dataset, says it is ready, and answers queries from the socket FD until it closes.
+dataset (or opens the on-disk store, read-only), says it is ready, and answers queries from the socket FD until it closes.
 A query that runs `backstop` seconds ends the process (SIGALRM's default action), in
 case the parent is gone and cannot kill it.
 """
@@ -16,11 +16,18 @@ from rk.store.base import StoreError
 from rk.store.embedded import EmbeddedStore
 
 
-def serve(conn: Connection, build_dir: str, row_limit: int, base_iri: str | None, backstop: float):
+def serve(
+    conn: Connection,
+    build_dir: str,
+    row_limit: int,
+    base_iri: str | None,
+    backstop: float,
+    store_dir: str | None = None,
+):
     """Answer (sparql, default_graph_uris, named_graph_uris) requests until the socket closes."""
     if sandbox.available():
         sandbox.forbid_internet()
-    store = EmbeddedStore(build_dir, row_limit=row_limit, base_iri=base_iri)
+    store = EmbeddedStore(build_dir, row_limit=row_limit, base_iri=base_iri, store_dir=store_dir)
     conn.send(store.dataset_version)
     while True:
         try:

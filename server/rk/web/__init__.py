@@ -2,7 +2,21 @@
 
 from flask import Flask
 
-from rk.web import browse, cors, dataset, errors, ontology, pages, settings, site, sparql, store
+from rk.web import (
+    browse,
+    cors,
+    dataset,
+    errors,
+    ontology,
+    pages,
+    queries,
+    resultcache,
+    settings,
+    site,
+    sparql,
+    store,
+    views,
+)
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -17,10 +31,13 @@ def create_app(test_config: dict | None = None) -> Flask:
     errors.init_app(app)
     cors.init_app(app)
     store.init_app(app)
+    resultcache.init_app(app)
     site.init_app(app)
     app.register_blueprint(sparql.bp)
     app.register_blueprint(pages.bp)
     app.register_blueprint(ontology.bp)
     app.register_blueprint(browse.bp)
     app.register_blueprint(dataset.bp)
+    app.register_blueprint(queries.bp)
+    app.register_blueprint(views.bp)
     return app

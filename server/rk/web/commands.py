@@ -3,8 +3,10 @@
 import click
 from gunicorn.app.base import BaseApplication
 
-from rk.store import BuiltDataset, DatasetMissing
+from rk.store import BuiltDataset, DatasetMissing, StoreError
+from rk.store.remote import RemoteStore
 from rk.web import create_app
+from rk.web.reload import pid_path
 from rk.web.settings import BY_NAME, SETTINGS
 
 
@@ -18,13 +20,16 @@ class Server(BaseApplication):
     def load_config(self):
         config = self.app_config
         host = config["HOST"]
+        timeout = max(30, int(config["TIME_LIMIT"] * 3))
         options = {
             "bind": f"[{host}]:{config['PORT']}" if ":" in host else f"{host}:{config['PORT']}",
             "workers": config["WORKERS"],
             "worker_class": "gthread",
             "threads": config["THREADS"],
             # gthread workers stay responsive while a request waits; this only catches hangs
-            "timeout": max(30, int(config["TIME_LIMIT"] * 3)),
+            "timeout": timeout,
+            "graceful_timeout": timeout,  # on reload, old workers finish their requests
+            "pidfile": str(pid_path(config["BUILD_DIR"], config["PORT"], config["PID_FILE"])),
             "limit_request_line": 8190,  # the most gunicorn allows; longer queries: POST
             "accesslog": "-",
             "proc_name": "rk-serve",
@@ -56,9 +61,14 @@ def _setting_options(command):
 @click.command()
 @_setting_options
 def serve(**values):
-    """Serve the built dataset: SPARQL at /sparql, linked-data pages at /id/… and /."""
+    """Serve the built dataset: SPARQL at /sparql, linked-data pages at /id/… and /.
+
+    With --endpoint the answers come from that SPARQL store (see `rk load`)."""
     try:
-        BuiltDataset.locate(values["build_dir"])
-    except DatasetMissing as error:
+        if values["endpoint"]:
+            RemoteStore(values["endpoint"], time_limit=values["time_limit"]).dataset_version
+        else:
+            BuiltDataset.locate(values["build_dir"])
+    except (DatasetMissing, StoreError) as error:
         raise click.ClickException(str(error)) from None
     Server({BY_NAME[name].key: value for name, value in values.items()}).run()

@@ -141,13 +141,29 @@ def negotiate(accept: str | None, formats: Sequence[Format]) -> Format | None:
         return formats[0]
     best, best_q = None, 0.0
     for fmt in formats:
-        q = max(
-            [quality(ranges, fmt.media_type)]
-            + [quality(ranges, alias, exact=True) for alias in fmt.aliases]
-        )
+        q = format_quality(ranges, fmt)
         if q > best_q:
             best, best_q = fmt, q
     return best
+
+
+def format_quality(ranges: Sequence[MediaRange], fmt: Format) -> float:
+    """The q-value of `fmt`: its media type by any range, its aliases only where named."""
+    return max(
+        [quality(ranges, fmt.media_type)]
+        + [quality(ranges, alias, exact=True) for alias in fmt.aliases]
+    )
+
+
+def prefers_html(accept: str | None, formats: Sequence[Format]) -> bool:
+    """Whether Accept names HTML itself (no wildcard) and ranks it above all of `formats`.
+
+    A browser following a link to /sparql?query=… gets the query editor, while protocol
+    clients, which do not name text/html, keep getting results.
+    """
+    ranges = parse_accept(accept or "")
+    html = max(quality(ranges, media_type, exact=True) for media_type in HTML.media_types)
+    return html > max((format_quality(ranges, fmt) for fmt in formats), default=0.0)
 
 
 def by_parameter(values: Sequence[str], formats: Sequence[Format]) -> Format | None:

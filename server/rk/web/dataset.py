@@ -1,10 +1,13 @@
 """The `dataset` blueprint: the dataset's own description (VoID and DCAT-AP.de, made by the
 build into the meta graph) at /dataset and /.well-known/void, and the dumps at /download/."""
 
+import hashlib
+import io
 import json
+import os
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, send_from_directory
+from flask import Blueprint, Response, abort, current_app, send_file
 
 from rk.paths import DOWNLOAD_DIR, MANIFEST
 from rk.web import caching, conneg, i18n, site
@@ -82,9 +85,17 @@ def downloads():
 
 @bp.route("/download/<name>")
 def download(name: str):
-    """One dump, only if the build's manifest lists it (no other file is ever served)."""
+    """One dump, only if the build's manifest lists it (no other file is ever served).
+
+    Size, ETag and bytes all come from one open file, so a build that replaces the
+    dump meanwhile cannot pair one version's length with the other's bytes."""
     listed = {Path(entry["file"]).name for entry in manifest().get("downloads", [])}
     if name not in listed:
         abort(404)
-    folder = (Path(current_app.config["BUILD_DIR"]) / DOWNLOAD_DIR).resolve()
-    return send_from_directory(folder, name, mimetype=MEDIA_TYPES[Path(name).suffix], as_attachment=False)
+    try:
+        with (Path(current_app.config["BUILD_DIR"]) / DOWNLOAD_DIR / name).open("rb") as stream:
+            content, modified = stream.read(), os.fstat(stream.fileno()).st_mtime
+    except FileNotFoundError:
+        abort(404)
+    return send_file(io.BytesIO(content), mimetype=MEDIA_TYPES[Path(name).suffix], download_name=name,
+                     etag=hashlib.sha256(content).hexdigest(), last_modified=modified)

@@ -1,11 +1,23 @@
 """Error responses as short plain text, never HTML pages or tracebacks."""
 
 from flask import Flask, current_app
-from werkzeug.exceptions import HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import BadGateway, GatewayTimeout, HTTPException, RequestEntityTooLarge
+
+from rk.store import StoreAnswerInvalid, StoreTimeout, StoreUnavailable
+
+# a remote store's faults, for /sparql and every page alike
+UPSTREAM = {StoreUnavailable: BadGateway, StoreAnswerInvalid: BadGateway, StoreTimeout: GatewayTimeout}
 
 
 def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, plain_text)
+    for store_error in UPSTREAM:
+        app.register_error_handler(store_error, upstream)
+
+
+def upstream(error: Exception):
+    """A remote store failed: 502 Bad Gateway, or 504 Gateway Timeout when it was too slow."""
+    return plain_text(UPSTREAM[type(error)](str(error)))
 
 
 def plain_text(error: HTTPException):

@@ -67,12 +67,41 @@ SETTINGS = (
     ),
     Setting("cache_max_age", 300, int, "max-age in seconds of Cache-Control on GET answers."),
     Setting(
+        "cache_bytes",
+        64 * 1024 * 1024,
+        int,
+        "Bytes of /sparql answers each server process keeps in memory to answer repeated "
+        "queries (header X-RK-Cache: hit|miss); 0 disables the cache.",
+    ),
+    Setting(
+        "pid_file",
+        "",
+        str,
+        "File where rk serve writes its process id, for rk reload; "
+        "empty: rk-serve-PORT.pid in the build directory (or the temporary folder).",
+    ),
+    Setting(
         "store",
         "isolated",
         str,
         "Query engine: 'isolated' (query processes, time limit enforced) or "
         "'embedded' (in the server process, no time limit; for tests and tools).",
         choices=KINDS,
+    ),
+    Setting(
+        "endpoint",
+        "",
+        str,
+        "URL of a SPARQL endpoint holding the dataset (loaded with rk load); when set, "
+        "every answer comes from it instead of the store setting, and time_limit bounds "
+        "each request to it (502 when it fails, 504 when it is slower).",
+    ),
+    Setting(
+        "store_dir",
+        "",
+        str,
+        "Directory for an on-disk store: the dataset is loaded there once per version "
+        "and opened without parsing at later starts; empty: parse dataset.nq into memory.",
     ),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}

@@ -1,6 +1,6 @@
 """The `sparql` blueprint: the SPARQL 1.1 Protocol query operation at /sparql."""
 
-from flask import Blueprint, Response, current_app, render_template, request, url_for
+from flask import Blueprint, Response, current_app, request, url_for
 from werkzeug.exceptions import (
     BadRequest,
     InternalServerError,
@@ -16,26 +16,12 @@ from rk.store import (
     QueryTimeout,
     StoreBusy,
 )
-from rk.web import caching, conneg, servicedesc
+from rk.web import caching, conneg, editor, queries, resultcache, servicedesc
+from rk.web.pages import not_found
 from rk.web.protocol import read_request
 from rk.web.store import get_store, get_summary
 
 bp = Blueprint("sparql", __name__)
-
-EXAMPLE_QUERY = """\
-PREFIX rk: <https://w3id.org/ruhr-konferenz/ontology#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-
-SELECT ?number ?forum ?label
-WHERE {
-  ?forum a rk:ThematicForum ;
-         rk:forumNumber ?number ;
-         rdfs:label ?label .
-  FILTER(lang(?label) = "de")
-}
-ORDER BY ?number
-"""
-
 
 @bp.route("/sparql", methods=["GET", "POST"])
 def endpoint():
@@ -46,6 +32,9 @@ def endpoint():
             raise BadRequest("No query: send it in the `query` parameter or as the body.")
         return _service_description(query_request.format_values)
     accept = request.headers.get("Accept")
+    if _wants_editor(query_request, accept):
+        endpoint_iri = url_for("sparql.endpoint", _external=True)
+        return _alternates(editor.page(get_summary(), endpoint_iri, text=query_request.query), endpoint_iri)
     solutions_format = conneg.choose(query_request.format_values, accept, conneg.SOLUTIONS)
     graph_format = conneg.choose(query_request.format_values, accept, conneg.GRAPH)
     if solutions_format is None and graph_format is None:
@@ -62,6 +51,11 @@ def endpoint():
     cached = caching.not_modified(tag)
     if cached is not None:
         return cached
+    answers = resultcache.get_cache()  # keyed by the tag: it covers all that fixes the answer
+    answer = answers.get(tag)
+    if answer is not None:
+        answer.headers["X-RK-Cache"] = "hit"
+        return caching.mark(answer, tag)
     try:
         result = store.query(
             query_request.query, query_request.default_graph_uris, query_request.named_graph_uris
@@ -80,6 +74,8 @@ def endpoint():
     if result.kind is not Kind.BOOLEAN:
         response.headers["X-RK-Truncated"] = "true" if result.truncated else "false"
         response.headers["X-RK-Row-Limit"] = str(row_limit)
+    answers.put(tag, response)
+    response.headers["X-RK-Cache"] = "miss"
     return caching.mark(response, tag)
 
 
@@ -89,27 +85,38 @@ def _service_description(format_values):
         raise NotAcceptable(conneg.offer(conneg.SERVICE_DESCRIPTION))
     summary = get_summary()
     endpoint_iri = url_for("sparql.endpoint", _external=True)
+    if fmt is conneg.HTML:
+        name = request.args.get("catalogue")
+        entry = queries.find(name) if name is not None else None
+        if name is not None and entry is None:
+            return not_found()
+        return _alternates(editor.page(summary, endpoint_iri, entry=entry), endpoint_iri)
     tag = caching.etag(summary.version, endpoint_iri, fmt.name)
     cached = caching.not_modified(tag)
     if cached is not None:
         return cached
-    if fmt is conneg.HTML:
-        body = render_template(
-            "sparql/form.html",
-            endpoint=endpoint_iri,
-            summary=summary,
-            example=EXAMPLE_QUERY,
-            formats=conneg.SOLUTIONS + conneg.GRAPH,
-            config=current_app.config,
-        )
-    else:
-        names = [f.name for f in conneg.SOLUTIONS + conneg.GRAPH]
-        graph = servicedesc.describe(endpoint_iri, summary, names)
-        body = graph.serialize(format=servicedesc.RDFLIB_FORMATS[fmt.name], encoding="utf-8")
+    names = [f.name for f in conneg.SOLUTIONS + conneg.GRAPH]
+    graph = servicedesc.describe(endpoint_iri, summary, names)
+    body = graph.serialize(format=servicedesc.RDFLIB_FORMATS[fmt.name], encoding="utf-8")
     response = Response(body, content_type=fmt.content_type)
+    return caching.mark(_alternates(response, endpoint_iri), tag)
+
+
+def _wants_editor(query_request, accept) -> bool:
+    """A browser following a link to a query (GET, no `format`, no graphs, HTML first)."""
+    return (
+        caching.cacheable()
+        and not query_request.format_values
+        and query_request.default_graph_uris is None
+        and conneg.prefers_html(accept, conneg.SOLUTIONS + conneg.GRAPH)
+    )
+
+
+def _alternates(response, endpoint_iri):
+    """Point to the service description in Turtle and JSON-LD."""
     response.headers["Link"] = ", ".join(
         f'<{endpoint_iri}?format={fmt.keys[0]}>; rel="alternate"; type="{fmt.media_type}"'
         for fmt in (conneg.TURTLE, conneg.JSONLD)
     )
-    return caching.mark(response, tag)
+    return response
 

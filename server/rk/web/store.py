@@ -12,12 +12,14 @@ def init_app(app: Flask) -> None:
     """Open the store the settings name and read the dataset's summary."""
     config = app.config
     store = open_store(
-        config["STORE"],
+        "remote" if config["ENDPOINT"] else config["STORE"],
         config["BUILD_DIR"],
         time_limit=config["TIME_LIMIT"],
         row_limit=config["ROW_LIMIT"],
         base_iri=config["BASE_IRI"],
         processes=config["THREADS"],
+        store_dir=config["STORE_DIR"] or None,
+        endpoint=config["ENDPOINT"],
     )
     atexit.register(store.close)
     app.extensions["rk.store"] = store

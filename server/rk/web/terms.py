@@ -48,10 +48,13 @@ def iri_term(iri: str) -> str:
 
 
 def bound(sparql: str, iri: str, variable: str = "this") -> str:
-    """`sparql` with ?`variable` bound to `iri` by a trailing VALUES clause."""
+    """`sparql` (a query of this package) with ?`variable` bound to `iri` by a VALUES clause
+    that opens its WHERE group; Virtuoso 7 refuses a trailing VALUES clause outside SELECT."""
     if not variable.isidentifier():
         raise ValueError(f"not a variable name: {variable!r}")
-    return f"{sparql}\nVALUES ?{variable} {{ {iri_term(iri)} }}\n"
+    where = sparql.find("WHERE")
+    brace = sparql.index("{", max(where, 0)) + 1
+    return f"{sparql[:brace]} VALUES ?{variable} {{ {iri_term(iri)} }}{sparql[brace:]}"
 
 
 def rows(result) -> list[dict[str, Term]]:

@@ -1,0 +1,1 @@
+"""Other SPARQL stores, run locally for tests and benchmarks."""

@@ -1,0 +1,53 @@
+"""The query editor that /sparql shows browsers: YASGUI from the vendored files, over a plain form.
+
+The page works without JavaScript (a form that sends the query to /sparql); with it,
+static/editor.js turns the form into a YASGUI editor on the same query.
+"""
+
+from flask import current_app, url_for
+
+from rk.catalogue import NamedQuery
+from rk.namespaces import PREFIXES
+from rk.web import caching, conneg, i18n, queries, site
+
+PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+NEW_TAB = PROLOGUE + "\nSELECT * WHERE {\n  ?s ?p ?o .\n}\nLIMIT 10\n"
+EXAMPLE = PROLOGUE + """
+SELECT ?number ?forum ?label
+WHERE {
+  ?forum a rk:ThematicForum ;
+         rk:forumNumber ?number ;
+         rdfs:label ?label .
+  FILTER(lang(?label) = "de")
+}
+ORDER BY ?number
+"""
+
+
+def page(summary, endpoint_iri: str, text: str | None = None, entry: NamedQuery | None = None):
+    """The editor on `text` (run at once: it came in a link), on a catalogue `entry`, or on the example."""
+    lang = i18n.page_language()
+    initial = text if text is not None else entry.text if entry is not None else EXAMPLE
+    tag = caching.etag(summary.version, "editor", endpoint_iri, lang, initial, text is not None)
+    cached = caching.not_modified(tag)
+    if cached is not None:
+        cached.vary.add("Accept-Language")
+        return cached
+    choices = [
+        (name, queries.title(item, lang), item.description) for name, item in queries.entries().items()
+    ]
+    response = site.render(
+        "sparql/form.html",
+        endpoint=endpoint_iri,
+        summary=summary,
+        initial=initial,
+        run=text is not None,
+        entry=entry,
+        choices=choices,
+        new_tab=NEW_TAB,
+        formats=conneg.SOLUTIONS + conneg.GRAPH,
+        config=current_app.config,
+        catalogue_url=url_for("queries.listing", **site.lang_args()),
+    )
+    response.vary.add("Accept-Language")
+    return caching.mark(response, tag)

@@ -1,0 +1,85 @@
+"""`rk reload`: make a running `rk serve` answer from the build now in its build directory.
+
+`rk serve` writes its process id to a pid file. `rk reload` checks that the build
+directory holds a complete build (the manifest's version is the sha256 of dataset.nq
+and every dump has the size and sha256 the manifest states), then sends SIGHUP to that
+process: gunicorn starts new workers, which load the build before they accept
+connections, and stops the old ones gracefully, after their requests are answered.
+"""
+
+import hashlib
+import json
+import os
+import signal
+import tempfile
+from pathlib import Path
+
+import click
+
+from rk.paths import DATASET_NQ, MANIFEST
+from rk.web.settings import BY_NAME
+
+
+class IncompleteBuild(Exception):
+    """The build directory does not hold one complete build."""
+
+
+def pid_path(build_dir, port: int, configured: str = "") -> Path:
+    """The pid file of the server on `port`: the configured path, else one in the build
+    dir (in the temporary folder when there is none, as with a remote store)."""
+    if configured:
+        return Path(configured)
+    folder = Path(build_dir) if Path(build_dir).is_dir() else Path(tempfile.gettempdir())
+    return folder / f"rk-serve-{port}.pid"
+
+
+def check_build(build_dir) -> str:
+    """The version of the complete build in `build_dir`; raises IncompleteBuild otherwise."""
+    folder = Path(build_dir)
+    try:
+        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
+        if manifest.get("version") != _sha256(folder / DATASET_NQ):
+            raise IncompleteBuild(f"{MANIFEST} does not describe {DATASET_NQ}")
+        for entry in manifest.get("downloads", []):
+            path = folder / entry["file"]
+            if path.stat().st_size != entry["bytes"] or _sha256(path) != entry["sha256"]:
+                raise IncompleteBuild(f"{entry['file']} differs from {MANIFEST}")
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise IncompleteBuild(str(error)) from None
+    return manifest["version"]
+
+
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _server_pid(path: Path) -> int:
+    try:
+        pid = int(path.read_text(encoding="ascii").strip())
+        os.kill(pid, 0)
+    except (OSError, ValueError):
+        raise click.ClickException(f"no running rk serve found through {path}") from None
+    return pid
+
+
+def _option(name: str):
+    setting = BY_NAME[name]
+    return click.option(setting.flag, setting.name, type=setting.type, default=setting.default,
+                        envvar=setting.env, show_default=True, show_envvar=True, help=setting.help)
+
+
+@click.command()
+@_option("build_dir")
+@_option("port")
+@_option("pid_file")
+def reload(build_dir: str, port: int, pid_file: str):
+    """Serve the current build: check it is complete, then send SIGHUP to rk serve."""
+    try:
+        version = check_build(build_dir)
+    except IncompleteBuild as error:
+        raise click.ClickException(
+            f"{build_dir} holds no complete build ({error}); the server keeps its version"
+        ) from None
+    pid = _server_pid(pid_path(build_dir, port, pid_file))
+    os.kill(pid, signal.SIGHUP)
+    click.echo(f"rk serve (pid {pid}) is switching to version {version}")

@@ -1,0 +1,143 @@
+"""The `views` blueprint: "Wer moderiert was", the timeline and the actor network.
+
+Each view runs one catalogue query (`queries/*.rq`) through the store and shows the
+answer as a picture and as a plain table that needs no script.
+"""
+
+from flask import Blueprint
+
+from rk.catalogue import parse
+from rk.paths import QUERIES_DIR
+from rk.web import caching, i18n, site, timeline
+from rk.web.pages import not_found
+from rk.web.store import get_store
+from rk.web.terms import Term, rows
+
+bp = Blueprint("views", __name__, url_prefix="/views")
+
+# view → the catalogue query it shows
+QUERIES = {
+    "moderation": "moderation-matrix",
+    "timeline": "programme-timeline",
+    "network": "actor-network",
+}
+RELATIONS = ("lead", "participates", "interested", "moderates", "member-of")
+
+
+@bp.route("")
+def index():
+    """The three views, each with the query behind it."""
+    return site.render("views/index.html", queries=QUERIES)
+
+
+@bp.route("/<name>")
+def view(name: str):
+    """One view, rendered from its catalogue query."""
+    if name not in QUERIES:
+        return not_found()
+    store, lang = get_store(), i18n.page_language()
+    tag = caching.etag(store.dataset_version, "view", name, lang)
+    response = caching.not_modified(tag)
+    if response is None:
+        found = rows(store.query(parse(QUERIES_DIR / f"{QUERIES[name]}.rq").text))
+        context = _GATHER[name](found, lang)
+        response = site.render(f"views/{name}.html", name=name, query_name=QUERIES[name], **context)
+    response.vary.add("Accept-Language")
+    return caching.mark(response, tag)
+
+
+def moderation(found: list[dict[str, Term]], lang: str) -> dict:
+    """The matrix: departments, then other organisations by sector (rows) × forums (columns)."""
+    labels = site.labels()
+    forums = sorted({r["forum"].value: int(r["number"].value) for r in found}.items(), key=lambda f: f[1])
+    cells: dict[tuple[str, str], dict] = {}
+    organisations: dict[str, dict] = {}
+    for row in found:
+        iri = row["organisation"].value
+        organisations.setdefault(iri, {
+            "iri": iri,
+            "department": row["department"].value == "true",
+            "short": row["abbreviation"].value if "abbreviation" in row else labels.show(iri, lang),
+            "sector": row["sector"].value if "sector" in row else "",
+            "leads": [],
+        })
+        cell = cells.setdefault((iri, row["forum"].value), {"relations": set(), "seats": []})
+        relation = row["relation"].value
+        cell["relations"].add(relation)
+        if relation == "lead":
+            organisations[iri]["leads"].append(int(row["number"].value))
+        if relation == "moderates":
+            cell["seats"].append({
+                "forum": row["forum"].value, "number": int(row["number"].value),
+                "position": int(row["position"].value), "person": row["person"].value,
+                "role": row["role"].value if "role" in row else "", "organisation": iri,
+            })
+    for cell in cells.values():
+        cell["seats"].sort(key=lambda seat: seat["position"])
+    empty = {"relations": set(), "seats": []}
+
+    def line(org: dict) -> dict:
+        return {**org, "cells": [(forum, cells.get((org["iri"], forum), empty)) for forum, _ in forums]}
+
+    departments = sorted(
+        (o for o in organisations.values() if o["department"]),
+        key=lambda o: (min(o["leads"], default=len(forums) + 1), o["short"].casefold()),
+    )
+    title = i18n.text("view_departments", lang)
+    groups = [{"title": title, "sector": "", "rows": [line(o) for o in departments]}]
+    others = [o for o in organisations.values() if not o["department"]]
+    def by_label(sector: str) -> tuple:
+        return (sector == "", labels.show(sector, lang).casefold() if sector else "")
+
+    for sector in sorted({o["sector"] for o in others}, key=by_label):
+        members = sorted((o for o in others if o["sector"] == sector), key=lambda o: o["short"].casefold())
+        title = labels.show(sector, lang) if sector else i18n.text("view_no_sector", lang)
+        groups.append({"title": title, "sector": sector, "rows": [line(o) for o in members]})
+    seats = sorted(
+        (seat for cell in cells.values() for seat in cell["seats"]),
+        key=lambda seat: (seat["number"], seat["position"]),
+    )
+    return {"forums": forums, "groups": groups, "seats": seats}
+
+
+def timeline_view(found: list[dict[str, Term]], lang: str) -> dict:
+    """The SVG chart, its legend, the events without a date and the full table."""
+    events = timeline.events(found)
+    chart = timeline.chart(events, lang)
+    legend = sorted(chart["colours"].items(), key=lambda item: (item[0] == "", item[0].casefold()))
+    return {
+        "chart": chart,
+        "legend": legend,
+        "undated": [e for e in events if e.start is None],
+        "events": sorted(events, key=lambda e: (e.start is None, e.start or e.end, e.number or 0, e.iri)),
+    }
+
+
+def network(found: list[dict[str, Term]], lang: str) -> dict:
+    """Nodes and edges for vis-network (embedded as JSON) and the edge list."""
+    labels = site.labels()
+    nodes: dict[str, dict] = {}
+
+    def node(iri: str, kind: str, abbreviation: Term | None, number: Term | None) -> None:
+        full = labels.show(iri, lang)
+        short = abbreviation.value if abbreviation else f"{int(number.value):02d}" if number else full
+        nodes.setdefault(iri, {"id": iri, "label": short, "title": full, "group": kind,
+                               "url": site.href(iri)})
+
+    edges = []
+    for row in found:
+        source, target, relation = row["source"].value, row["target"].value, row["relation"].value
+        node(source, row["sourceKind"].value, row.get("sourceAbbreviation"), None)
+        node(target, row["targetKind"].value, row.get("targetAbbreviation"), row.get("targetNumber"))
+        edges.append({"from": source, "to": target, "relation": relation,
+                      "title": i18n.text(f"view_{relation.replace('-', '_')}", lang)})
+    kinds = {kind: sum(1 for n in nodes.values() if n["group"] == kind)
+             for kind in ("department", "forum", "person", "organisation")}
+    return {
+        "graph": {"nodes": list(nodes.values()), "edges": edges},
+        "nodes": nodes, "edges": edges, "kinds": kinds,
+        "relations": {r: sum(1 for e in edges if e["relation"] == r) for r in RELATIONS if r != "interested"},
+    }
+
+
+_GATHER = {"moderation": moderation, "timeline": timeline_view, "network": network}
