@@ -7,6 +7,7 @@ from rk.web import (
     cors,
     dataset,
     errors,
+    frontcache,
     ontology,
     pages,
     queries,
@@ -40,4 +41,5 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(dataset.bp)
     app.register_blueprint(queries.bp)
     app.register_blueprint(views.bp)
+    app.wsgi_app = frontcache.FrontCache(app.wsgi_app, app.config["CACHE_BYTES"])
     return app

@@ -4,6 +4,8 @@ import hashlib
 
 from flask import Response, current_app, request
 
+from rk.web.frontcache import MARK
+
 
 def etag(*parts: object) -> str:
     """A validator for the answer determined by `parts` (start with the dataset version)."""
@@ -27,6 +29,7 @@ def mark(response: Response, tag: str | None) -> Response:
     """Add the validator and caching headers (on GET) and Vary to a response."""
     response.vary.add("Accept")
     if tag is not None and cacheable():
+        request.environ[MARK] = True  # fixed by the request: the front cache may keep it
         response.set_etag(tag, weak=True)
         response.cache_control.public = True
         response.cache_control.max_age = current_app.config["CACHE_MAX_AGE"]

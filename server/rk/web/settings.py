@@ -70,8 +70,10 @@ SETTINGS = (
         "cache_bytes",
         64 * 1024 * 1024,
         int,
-        "Bytes of /sparql answers each server process keeps in memory to answer repeated "
-        "queries (header X-RK-Cache: hit|miss); 0 disables the cache.",
+        "Bytes of answers each server process keeps in memory, in each of its two caches: "
+        "finished GET answers (pages, data, /sparql), replayed before Flask runs, and "
+        "/sparql answers by query, also for POST (header X-RK-Cache: hit|miss); "
+        "0 disables both.",
     ),
     Setting(
         "pid_file",
