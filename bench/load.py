@@ -23,6 +23,8 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from processes import stop
+
 from rk.catalogue import catalogue
 from rk.paths import BUILD_DIR, MANIFEST
 
@@ -210,12 +212,7 @@ def main() -> None:
             results = run(port, mix, args.clients, args.seconds, args.runaway_every)
             rss_end = tree_rss(server.pid)
         finally:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
+            stop(server)
     figures = summarize(results, args.seconds, rss_start, rss_end, args.clients, args.time_limit)
     print_table(figures)
     if args.json:

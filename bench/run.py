@@ -2,9 +2,10 @@
 
     python bench/run.py [--output docs/performance.md]
 
-Knobs (environment): BENCH_QUICK=1 for a quick run (sizes 10^4 and 10^5, 3 s per wrk
-run, 3 runs per query); BENCH_SIZES (e.g. "1e4,1e6"), BENCH_DURATION (seconds per wrk
-run) and BENCH_REPEAT (runs per query) override either mode. Each benchmark prints
+Knobs (environment): BENCH_QUICK=1 for a quick run (sizes 10^4 and 10^5, one round of
+3 s per wrk run, 3 runs per query; the full run: 10^4 to 10^7, three rounds of 5 s, 5
+runs); BENCH_SIZES (e.g. "1e4,1e6"), BENCH_DURATION (seconds per wrk run), BENCH_ROUNDS
+(rounds of wrk runs) and BENCH_REPEAT (runs per query) override either mode. Each benchmark prints
 Markdown; this script adds a description of the machine and puts them together.
 """
 
@@ -29,7 +30,8 @@ def settings() -> dict:
     return {
         "quick": quick,
         "sizes": os.environ.get("BENCH_SIZES", "1e4,1e5" if quick else "1e4,1e5,1e6,1e7"),
-        "duration": os.environ.get("BENCH_DURATION", "3" if quick else "10"),
+        "duration": os.environ.get("BENCH_DURATION", "3" if quick else "5"),
+        "rounds": os.environ.get("BENCH_ROUNDS", "1" if quick else "3"),
         "repeat": os.environ.get("BENCH_REPEAT", "3" if quick else "5"),
     }
 
@@ -81,7 +83,8 @@ def main() -> None:
     ]
     lines += run("SPARQL engines: rdflib and pyoxigraph", "engines.py",
                  "--repeat", knobs["repeat"])
-    lines += run("HTTP: requests per second", "throughput.py", "--duration", knobs["duration"])
+    lines += run("HTTP: requests per second", "throughput.py", "--duration", knobs["duration"],
+                 "--rounds", knobs["rounds"])
     lines += run("Scale: synthetic datasets", "scale.py", "--sizes", knobs["sizes"],
                  "--repeat", knobs["repeat"])
     args.output.write_text("\n".join(lines), encoding="utf-8")

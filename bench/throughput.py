@@ -1,13 +1,15 @@
 """Requests per second and latency over HTTP: ours, a no-op app, Virtuoso, rdflib-endpoint.
 
-    python bench/throughput.py [--duration 10] [--build-dir build] [--work-dir build/bench]
+    python bench/throughput.py [--duration 5] [--rounds 3] [--build-dir build] [--work-dir build/bench]
 
 Every server runs on 127.0.0.1 and is started and stopped here: `rk serve` with its
 defaults (result cache on, and once more with --cache-bytes 0), the no-op Flask app under
 the same gunicorn configuration (bench/noop.py), Virtuoso 7 (rk.peers.virtuoso) and
 rdflib-endpoint, the last two loaded with the same dataset.nq. `wrk` (Debian package)
 sends GET requests for --duration seconds per URL at concurrency 1 and 16 and reports
-requests/s and the 50th and 99th percentile latency. A peer that is not installed is
+requests/s and the 50th and 99th percentile latency; all servers run at once and
+--rounds rounds visit them in turn, so slow drifts of a noisy machine hit every peer
+alike, and each figure is the median round. A peer that is not installed is
 left out of the tables. Prints Markdown.
 """
 
@@ -22,6 +24,8 @@ import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+from processes import stop
 
 from rk.catalogue import catalogue
 from rk.paths import BUILD_DIR, DATASET_NQ, PROJECT_ROOT
@@ -60,12 +64,7 @@ def process(command: list[str], url: str, log: Path, within: float = 600.0, env=
         wait_until_up(url, child, within)
         yield
     finally:
-        child.terminate()
-        try:
-            child.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            child.kill()
-            child.wait()
+        stop(child)
 
 
 def sparql_path(endpoint: str, query) -> str:
@@ -180,7 +179,9 @@ def _module_available(name: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--duration", type=float, default=10.0, help="seconds per wrk run")
+    parser.add_argument("--duration", type=float, default=5.0, help="seconds per wrk run")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="rounds over all peers; each figure is the median round")
     parser.add_argument("--build-dir", type=Path, default=BUILD_DIR)
     parser.add_argument("--work-dir", type=Path, default=BUILD_DIR / "bench")
     args = parser.parse_args()
@@ -189,19 +190,35 @@ def main() -> None:
     args.work_dir.mkdir(parents=True, exist_ok=True)
     config = defaults()
     workers, threads = config["WORKERS"], config["THREADS"]
-    results = {}
-    for peer, server, targets in servers(args, workers, threads):
-        print(f"benchmarking {peer} …", file=sys.stderr, flush=True)
-        with server as base:
-            results[peer] = bench(base, targets, args.duration)
-    report(results, workers, threads, args.duration)
+    runs: dict = {}
+    with contextlib.ExitStack() as running:
+        started = {}
+        for peer, server, targets in servers(args, workers, threads):
+            print(f"starting {peer} …", file=sys.stderr, flush=True)
+            started[peer] = (running.enter_context(server), targets)
+        for round_number in range(1, args.rounds + 1):
+            for peer, (base, targets) in started.items():
+                print(f"round {round_number}: {peer} …", file=sys.stderr, flush=True)
+                for key, result in bench(base, targets, args.duration).items():
+                    runs.setdefault(peer, {}).setdefault(key, []).append(result)
+    results = {peer: {key: median_run(found) for key, found in by_key.items()}
+               for peer, by_key in runs.items()}
+    report(results, workers, threads, args.duration, args.rounds)
 
 
-def report(results: dict, workers: int, threads: int, duration: float) -> None:
-    print(f"`wrk`, {duration:g} s per URL and concurrency, GET on 127.0.0.1; ours and the "
+def median_run(found: list[dict]) -> dict:
+    """The run with the median requests/s (its latencies), with every run's failures."""
+    middle = sorted(found, key=lambda result: result["rps"])[(len(found) - 1) // 2]
+    return {**middle, "errors": sum(result["errors"] for result in found)}
+
+
+def report(results: dict, workers: int, threads: int, duration: float, rounds: int) -> None:
+    print(f"`wrk`, {duration:g} s per URL and concurrency, GET on 127.0.0.1, median of "
+          f"{rounds} rounds (all peers run side by side, each round visits them in turn); "
+          "ours and the "
           f"no-op app under the same gunicorn configuration ({workers} workers × {threads} "
-          "threads, gthread). Requests/s, p50 / p99 latency in ms; failed requests, if "
-          "any, in brackets.\n")
+          "threads, gthread). Requests/s, p50 / p99 latency in ms of the median round; "
+          "failed requests of all rounds, if any, in brackets.\n")
     peers = list(results)
     names = list(dict.fromkeys(name for peer in peers for name, _ in results[peer]))
     print("| URL | c | " + " | ".join(peers) + " |")

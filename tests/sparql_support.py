@@ -133,8 +133,8 @@ def start_canary() -> tuple[Canary, http.server.ThreadingHTTPServer]:
     return canary, httpd
 
 
-def descendants(pid: int) -> list[int]:
-    """Process ids of all descendants of `pid` (Linux /proc)."""
+def children_by_parent() -> dict[int, list[int]]:
+    """Process ids of the living processes by their parent's id (Linux /proc)."""
     children: dict[int, list[int]] = {}
     for entry in Path("/proc").iterdir():
         if entry.name.isdigit():
@@ -144,6 +144,12 @@ def descendants(pid: int) -> list[int]:
                 continue
             parent = int(stat.rsplit(")", 1)[1].split()[1])
             children.setdefault(parent, []).append(int(entry.name))
+    return children
+
+
+def descendants(pid: int) -> list[int]:
+    """Process ids of all descendants of `pid` (Linux /proc)."""
+    children = children_by_parent()
     found, todo = [], [pid]
     while todo:
         for child in children.get(todo.pop(), []):

@@ -12,6 +12,8 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
+from sparql_support import children_by_parent
+
 from rk.paths import PROJECT_ROOT
 
 RK = [sys.executable, "-m", "rk.cli"]
@@ -120,16 +122,7 @@ class Clients:
 
 def children(pid: int) -> list[int]:
     """Process ids of the direct children of `pid` (Linux /proc)."""
-    found = []
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
-                found.append(int(entry.name))
-    return found
+    return children_by_parent().get(pid, [])
 
 
 def alive(pid: int) -> bool:
