@@ -86,24 +86,35 @@ def probe(mode: str, build_dir: str, store_dir: str, names: list[str], repeat: i
     say(event="done", rss=rss_mb())
 
 
-def _lines(process: subprocess.Popen, deadline: float):
-    """Yield the child's JSON lines until it ends or `deadline` (monotonic) passes."""
-    buffer = b""
-    while True:
-        remaining = deadline - time.monotonic()
-        if remaining <= 0 or not select.select([process.stdout], [], [], remaining)[0]:
-            raise TimeoutError
-        chunk = os.read(process.stdout.fileno(), 65536)
-        if not chunk:
-            return
-        buffer += chunk
-        *complete, buffer = buffer.split(b"\n")
-        for line in complete:
-            yield json.loads(line)
+class Records:
+    """The child's JSON lines, one at a time, each awaited until a deadline of its own."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.process = process
+        self.buffer = b""
+        self.ready: list[bytes] = []
+
+    def next(self, within: float) -> dict | None:
+        """The next record, None once the child has closed its output; TimeoutError after
+        `within` seconds without one."""
+        deadline = time.monotonic() + within
+        while not self.ready:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0 or not select.select([self.process.stdout], [], [], remaining)[0]:
+                raise TimeoutError
+            chunk = os.read(self.process.stdout.fileno(), 65536)
+            if not chunk:
+                return None
+            *complete, self.buffer = (self.buffer + chunk).split(b"\n")
+            self.ready += complete
+        return json.loads(self.ready.pop(0))
 
 
 def measure(mode: str, build_dir: Path, store_dir: Path, args) -> dict:
-    """Open, RSS and per-query (rows, seconds) of one store; queries over budget are None."""
+    """Open, RSS and per-query (rows, seconds) of one store; queries over budget are None.
+
+    A query still running after --query-budget × 3 seconds is given up: its process is
+    killed and a new one opens the store and goes on with the queries not yet done."""
     names = [query.name for query in catalogue()]
     found: dict = {"queries": {}}
     while True:
@@ -111,17 +122,15 @@ def measure(mode: str, build_dir: Path, store_dir: Path, args) -> dict:
         command = [sys.executable, __file__, "--probe", mode, str(build_dir), str(store_dir),
                    ",".join(todo), str(args.repeat), str(args.query_budget)]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, cwd=PROJECT_ROOT)
-        current = None
+        records, current = Records(process), None
         try:
-            for record in _lines(process, time.monotonic() + args.open_budget):
-                if record["event"] == "open":
-                    found.setdefault("open", record)
-                    break
-            lines = _lines(process, time.monotonic() + args.query_budget * 3)
-            for record in lines:
+            record = records.next(args.open_budget)
+            if record is None or record["event"] != "open":
+                raise RuntimeError(f"{mode} store of {build_dir} did not open: {record}")
+            found.setdefault("open", record)
+            while (record := records.next(args.query_budget * 3)) is not None:
                 if record["event"] == "start":
                     current = record["query"]
-                    lines = _lines(process, time.monotonic() + args.query_budget * 3)
                 elif record["event"] == "query":
                     found["queries"][record["query"]] = (
                         record["rows"], record["seconds"], record["answer"])
@@ -133,8 +142,10 @@ def measure(mode: str, build_dir: Path, store_dir: Path, args) -> dict:
         except TimeoutError:
             process.kill()
             process.wait()
-            if current is None:
+            if "open" not in found:
                 raise RuntimeError(f"{mode} store of {build_dir} did not open in time") from None
+            if current is None:
+                raise RuntimeError(f"{mode} probe of {build_dir} stalled between queries") from None
             found["queries"][current] = None
 
 
@@ -163,16 +174,23 @@ def main() -> None:
         return
     sizes = [int(float(size)) for size in args.sizes.split(",")]
     baseline = measure("baseline", args.build_dir, args.work_dir, args)["open"]["rss"][0]
-    rows = []
+    rows, failures = [], []
     for size in sizes:
+        print(f"size {size:.0e} …", file=sys.stderr, flush=True)
         folder, manifest = dataset(size, args.work_dir, args.build_dir)
         store_dir = args.work_dir / "stores" / folder.name
         shutil.rmtree(store_dir, ignore_errors=True)
-        load = measure("load", folder, store_dir, args)["open"]["seconds"]
-        results = {mode: measure(mode, folder, store_dir, args) for mode in MODES}
+        try:
+            load = measure("load", folder, store_dir, args)["open"]["seconds"]
+            results = {mode: measure(mode, folder, store_dir, args) for mode in MODES}
+        except RuntimeError as error:  # reported below the tables; the other sizes go on
+            failures.append(f"{size:.0e} triples: {error}")
+            continue
         disk_mb = sum(f.stat().st_size for f in store_dir.rglob("*") if f.is_file()) / 2**20
         rows.append((manifest["triples_total"], load, disk_mb, results))
     report(rows, baseline, args)
+    for failure in failures:
+        print(f"\n**Not measured**: {failure}")
 
 
 def report(rows, baseline: float, args) -> None:

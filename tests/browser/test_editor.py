@@ -74,6 +74,11 @@ def test_from_home_page_to_the_answer_and_another_ministry(page: Page, base_url,
     expect(page.locator("#editor .CodeMirror")).to_be_visible()
     assert editor_text(page) == MINISTRY.text
     run(page, MINISTRY.expected_rows)
+    expected = MINISTRY.expected_row_values[0] if MINISTRY.expected_row_values else {}
+    table = page.locator("#editor .yasr table.dataTable tbody").inner_text()
+    assert "XMLSchema#" not in table  # simple view: plain values, no datatype IRIs
+    for value in expected.values():
+        assert value in table
     page.screenshot(path=str(shots / "editor-ministry-in-other-forums.png"), full_page=True)
 
     (example,) = VALUES.findall(MINISTRY.text)

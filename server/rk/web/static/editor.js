@@ -33,7 +33,12 @@
       },
       editorHeight: "22rem",
     },
-    yasr: { persistenceId: null, defaultPlugin: "table" },
+    yasr: {
+      persistenceId: null,
+      defaultPlugin: "table",
+      // "Simple view" on: values as text, without datatype IRIs and quotes
+      plugins: { table: { enabled: true, dynamicConfig: { compact: true } } },
+    },
   });
 
   const names = {};  // tab id -> file name of its downloads (the catalogue query's name)
