@@ -119,6 +119,8 @@ def measure(mode: str, build_dir: Path, store_dir: Path, args) -> dict:
     found: dict = {"queries": {}}
     while True:
         todo = [name for name in names if name not in found["queries"]]
+        if not todo:  # the last query was given up: nothing left to run
+            return found
         command = [sys.executable, __file__, "--probe", mode, str(build_dir), str(store_dir),
                    ",".join(todo), str(args.repeat), str(args.query_budget)]
         process = subprocess.Popen(command, stdout=subprocess.PIPE, cwd=PROJECT_ROOT)
