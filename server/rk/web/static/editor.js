@@ -16,6 +16,11 @@
     graph: [["Turtle", "ttl", "ttl"], ["JSON-LD", "jsonld", "jsonld"]],
   };
 
+  // the table's "Simple view" on in every tab: values as text, without datatype IRIs
+  // and quotes (a tab's YASR takes its plugin settings from these defaults)
+  const table = Yasgui.Yasr.defaults.plugins.table;
+  table.dynamicConfig = { ...table.dynamicConfig, compact: true };
+
   const yasgui = new Yasgui(root, {
     requestConfig: { endpoint: endpoint, method: "POST" },
     copyEndpointOnNewTab: false,
@@ -33,12 +38,7 @@
       },
       editorHeight: "22rem",
     },
-    yasr: {
-      persistenceId: null,
-      defaultPlugin: "table",
-      // "Simple view" on: values as text, without datatype IRIs and quotes
-      plugins: { table: { enabled: true, dynamicConfig: { compact: true } } },
-    },
+    yasr: { persistenceId: null, defaultPlugin: "table" },
   });
 
   const names = {};  // tab id -> file name of its downloads (the catalogue query's name)
