@@ -30,10 +30,11 @@ class BuiltDataset:
         version = None
         if manifest.is_file():
             version = json.loads(manifest.read_text(encoding="utf-8")).get("version")
-        return cls(nquads, version or _sha256(nquads))
+        return cls(nquads, version or file_sha256(nquads))
 
 
-def _sha256(path: Path) -> str:
+def file_sha256(path: Path) -> str:
+    """The hex sha256 of a file, read in blocks."""
     digest = hashlib.sha256()
     with path.open("rb") as stream:
         for block in iter(lambda: stream.read(1 << 20), b""):

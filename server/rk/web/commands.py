@@ -7,7 +7,7 @@ from rk.store import BuiltDataset, DatasetMissing, StoreError
 from rk.store.remote import RemoteStore
 from rk.web import create_app
 from rk.web.reload import pid_path
-from rk.web.settings import BY_NAME, SETTINGS
+from rk.web.settings import BY_NAME, SETTINGS, click_option
 
 
 class Server(BaseApplication):
@@ -44,17 +44,7 @@ class Server(BaseApplication):
 
 def _setting_options(command):
     for setting in reversed(SETTINGS):
-        option_type = click.Choice(setting.choices) if setting.choices else setting.type
-        command = click.option(
-            setting.flag,
-            setting.name,
-            type=option_type,
-            default=setting.default,
-            envvar=setting.env,
-            show_default=True,
-            show_envvar=True,
-            help=setting.help,
-        )(command)
+        command = click_option(setting)(command)
     return command
 
 

@@ -7,7 +7,6 @@ process: gunicorn starts new workers, which load the build before they accept
 connections, and stops the old ones gracefully, after their requests are answered.
 """
 
-import hashlib
 import json
 import os
 import signal
@@ -17,7 +16,8 @@ from pathlib import Path
 import click
 
 from rk.paths import DATASET_NQ, MANIFEST
-from rk.web.settings import BY_NAME
+from rk.store.dataset import file_sha256
+from rk.web.settings import BY_NAME, click_option
 
 
 class IncompleteBuild(Exception):
@@ -38,19 +38,15 @@ def check_build(build_dir) -> str:
     folder = Path(build_dir)
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("version") != _sha256(folder / DATASET_NQ):
+        if manifest.get("version") != file_sha256(folder / DATASET_NQ):
             raise IncompleteBuild(f"{MANIFEST} does not describe {DATASET_NQ}")
         for entry in manifest.get("downloads", []):
             path = folder / entry["file"]
-            if path.stat().st_size != entry["bytes"] or _sha256(path) != entry["sha256"]:
+            if path.stat().st_size != entry["bytes"] or file_sha256(path) != entry["sha256"]:
                 raise IncompleteBuild(f"{entry['file']} differs from {MANIFEST}")
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise IncompleteBuild(str(error)) from None
     return manifest["version"]
-
-
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def _server_pid(path: Path) -> int:
@@ -62,16 +58,10 @@ def _server_pid(path: Path) -> int:
     return pid
 
 
-def _option(name: str):
-    setting = BY_NAME[name]
-    return click.option(setting.flag, setting.name, type=setting.type, default=setting.default,
-                        envvar=setting.env, show_default=True, show_envvar=True, help=setting.help)
-
-
 @click.command()
-@_option("build_dir")
-@_option("port")
-@_option("pid_file")
+@click_option(BY_NAME["build_dir"])
+@click_option(BY_NAME["port"])
+@click_option(BY_NAME["pid_file"])
 def reload(build_dir: str, port: int, pid_file: str):
     """Serve the current build: check it is complete, then send SIGHUP to rk serve."""
     try:

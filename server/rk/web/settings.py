@@ -7,6 +7,8 @@ and its command-line flag the name with dashes (--time-limit).
 
 from dataclasses import dataclass
 
+import click
+
 from rk import paths
 from rk.namespaces import BASE
 from rk.store import KINDS
@@ -107,6 +109,20 @@ SETTINGS = (
     ),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
+
+
+def click_option(setting: Setting):
+    """The command-line option of `setting`: its flag, default, environment variable and help."""
+    return click.option(
+        setting.flag,
+        setting.name,
+        type=click.Choice(setting.choices) if setting.choices else setting.type,
+        default=setting.default,
+        envvar=setting.env,
+        show_default=True,
+        show_envvar=True,
+        help=setting.help,
+    )
 
 
 def defaults() -> dict:

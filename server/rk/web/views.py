@@ -6,9 +6,7 @@ answer as a picture and as a plain table that needs no script.
 
 from flask import Blueprint
 
-from rk.catalogue import parse
-from rk.paths import QUERIES_DIR
-from rk.web import caching, i18n, site, timeline
+from rk.web import caching, i18n, queries, site, timeline
 from rk.web.pages import not_found
 from rk.web.store import get_store
 from rk.web.terms import Term, rows
@@ -39,7 +37,7 @@ def view(name: str):
     tag = caching.etag(store.dataset_version, "view", name, lang)
     response = caching.not_modified(tag)
     if response is None:
-        found = rows(store.query(parse(QUERIES_DIR / f"{QUERIES[name]}.rq").text))
+        found = rows(store.query(queries.find(QUERIES[name]).text))  # read once, at start
         context = _GATHER[name](found, lang)
         response = site.render(f"views/{name}.html", name=name, query_name=QUERIES[name], **context)
     response.vary.add("Accept-Language")
