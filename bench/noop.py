@@ -2,7 +2,7 @@
 
     python bench/noop.py PORT WORKERS THREADS
 
-The ceiling for bench/throughput.py: the same gunicorn configuration (rk.web.commands.Server:
+The ceiling for bench/throughput.py: the same gunicorn configuration (rk.commands.serve.Server:
 gthread workers, threads, access log) around an app that answers "ok" at once.
 """
 
@@ -12,7 +12,7 @@ from pathlib import Path
 
 from flask import Flask
 
-from rk.web.commands import Server
+from rk.commands.serve import Server
 from rk.web.settings import defaults
 
 app = Flask(__name__)

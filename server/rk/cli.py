@@ -9,13 +9,13 @@ import click
 
 # name -> "module:attribute" of a click command
 SUBCOMMANDS = {
-    "build": "rk.build.commands:build",
-    "validate": "rk.build.commands:validate",
-    "stats": "rk.build.commands:stats",
-    "serve": "rk.web.commands:serve",
-    "reload": "rk.web.reload:reload",
-    "query": "rk.querycli:query",
-    "load": "rk.load:load",
+    "build": "rk.commands.build:build",
+    "validate": "rk.commands.build:validate",
+    "stats": "rk.commands.build:stats",
+    "serve": "rk.commands.serve:serve",
+    "reload": "rk.commands.reload:reload",
+    "query": "rk.commands.query:query",
+    "load": "rk.commands.load:load",
 }
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from faults_support import alive, fetch, wait_until
 from sparql_support import cpu_seconds, descendants, start_server
 
-from rk.web.reload import pid_path
+from rk.commands.reload import pid_path
 
 SLOW = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } ORDER BY ?c ?f ?i"
 PATHS = ["/page/forum/04", "/data/forum/04.ttl", "/sparql?query=ASK%7B%7D", "/.well-known/void"]

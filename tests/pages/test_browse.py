@@ -5,7 +5,7 @@ import urllib.parse
 import pytest
 from pages_support import get, parse_html
 
-from rk.web.labels import forms
+from rk.web.pages.labels import forms
 
 
 def _links(port, path):

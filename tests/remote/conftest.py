@@ -12,7 +12,7 @@ from fake_store import FAULT_TIME_LIMIT, FakeStore
 from remote_support import run_load
 from sparql_support import start_server
 
-from rk.load import count_triples, graphs_of
+from rk.commands.load import count_triples, graphs_of
 from rk.peers.virtuoso import Virtuoso, installed
 
 

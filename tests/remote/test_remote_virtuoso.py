@@ -8,10 +8,10 @@ from catalogue_support import check_named_query
 from remote_support import run_load
 
 from rk.catalogue import catalogue
-from rk.load import count_triples
+from rk.commands.load import count_triples
 from rk.store.embedded import EmbeddedStore
 from rk.store.remote import VERSION, RemoteStore
-from rk.web.terms import bound, rows
+from rk.web.pages.terms import bound, rows
 
 # Virtuoso 7.2.5's own answers to these catalogue queries differ from SPARQL 1.1's;
 # rk forwards queries unchanged, so they fail through it too (strict: a fix shows up).

@@ -3,8 +3,8 @@
 import pytest
 
 from rk.store import GRAPH_FORMATS, SOLUTIONS_FORMATS
-from rk.web import conneg
-from rk.web.conneg import MediaRange, choose, negotiate, parse_accept
+from rk.web.http import conneg
+from rk.web.http.conneg import MediaRange, choose, negotiate, parse_accept
 
 SPARQLWRAPPER_JSON = (
     "application/sparql-results+json,application/json,text/javascript,application/javascript"

@@ -9,8 +9,8 @@ import pytest
 
 from rk.catalogue import catalogue
 from rk.namespaces import PREFIXES
-from rk.web import conneg
-from rk.web.conneg import prefers_html
+from rk.web.http import conneg
+from rk.web.http.conneg import prefers_html
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 SPARQLWRAPPER = "application/sparql-results+json,application/json,text/javascript,application/javascript"

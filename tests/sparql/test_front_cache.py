@@ -6,7 +6,7 @@ import pytest
 from sparql_support import start_server
 
 from rk.web import create_app
-from rk.web.frontcache import FrontCache
+from rk.web.http.frontcache import FrontCache
 
 JSON = "application/sparql-results+json"
 PAGE = "/page/forum/04"

@@ -7,7 +7,7 @@ from flask import Response
 from sparql_support import start_server
 
 from rk.web import create_app
-from rk.web.resultcache import ResultCache, cost
+from rk.web.http.resultcache import ResultCache, cost
 
 JSON = "application/sparql-results+json"
 LABELS = "SELECT ?s ?label WHERE { ?s <http://www.w3.org/2000/01/rdf-schema#label> ?label }"

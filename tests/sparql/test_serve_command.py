@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from rk.paths import PROJECT_ROOT
 from rk.web import create_app
-from rk.web.commands import serve
+from rk.commands.serve import serve
 from rk.web.settings import SETTINGS
 
 

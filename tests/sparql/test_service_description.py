@@ -9,7 +9,7 @@ from rdflib.namespace import RDF, VOID
 
 from rk.namespaces import NAMED_GRAPHS
 from rk.web import create_app
-from rk.web.servicedesc import FORMAT_IRIS, SD, DatasetSummary
+from rk.web.sparql.servicedesc import FORMAT_IRIS, SD, DatasetSummary
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 

@@ -2,22 +2,12 @@
 
 from flask import Flask
 
-from rk.web import (
-    browse,
-    cors,
-    dataset,
-    errors,
-    frontcache,
-    ontology,
-    pages,
-    queries,
-    resultcache,
-    settings,
-    site,
-    sparql,
-    store,
-    views,
-)
+from rk.web import app_store, settings
+from rk.web.http import cors, errors, frontcache, resultcache
+from rk.web.pages import browse, linked_data, site
+from rk.web.publication import description, ontology
+from rk.web.sparql import endpoint, examples
+from rk.web.views import routes
 
 
 def create_app(test_config: dict | None = None) -> Flask:
@@ -31,15 +21,15 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.config["MAX_CONTENT_LENGTH"] = app.config["BODY_LIMIT"]
     errors.init_app(app)
     cors.init_app(app)
-    store.init_app(app)
+    app_store.init_app(app)
     resultcache.init_app(app)
     site.init_app(app)
-    app.register_blueprint(sparql.bp)
-    app.register_blueprint(pages.bp)
+    app.register_blueprint(endpoint.bp)
+    app.register_blueprint(linked_data.bp)
     app.register_blueprint(ontology.bp)
     app.register_blueprint(browse.bp)
-    app.register_blueprint(dataset.bp)
-    app.register_blueprint(queries.bp)
-    app.register_blueprint(views.bp)
+    app.register_blueprint(description.bp)
+    app.register_blueprint(examples.bp)
+    app.register_blueprint(routes.bp)
     app.wsgi_app = frontcache.FrontCache(app.wsgi_app, app.config["CACHE_BYTES"])
     return app

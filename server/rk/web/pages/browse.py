@@ -3,9 +3,9 @@
 from flask import Blueprint, current_app, request
 
 from rk.namespaces import FOAF, ORG, RK, SCHEMA
-from rk.web import i18n, page_queries, site
-from rk.web.pages import not_found
-from rk.web.store import get_store
+from rk.web.pages import i18n, page_queries, site
+from rk.web.pages.linked_data import not_found
+from rk.web.app_store import get_store
 
 bp = Blueprint("browse", __name__)
 

@@ -3,9 +3,10 @@
 from flask import Flask, current_app, render_template, request, url_for
 from werkzeug.exceptions import NotAcceptable
 
-from rk.web import conneg, i18n, page_queries
-from rk.web.labels import LabelIndex
-from rk.web.terms import instance_path
+from rk.web.http import conneg
+from rk.web.pages import i18n, page_queries
+from rk.web.pages.labels import LabelIndex
+from rk.web.pages.terms import instance_path
 
 
 def init_app(app: Flask) -> None:

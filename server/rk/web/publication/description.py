@@ -10,9 +10,10 @@ from pathlib import Path
 from flask import Blueprint, Response, abort, current_app, send_file
 
 from rk.paths import DOWNLOAD_DIR, MANIFEST
-from rk.web import caching, conneg, i18n, site
-from rk.web.terms import rows
-from rk.web.store import get_store
+from rk.web.http import caching, conneg
+from rk.web.pages import i18n, site
+from rk.web.pages.terms import rows
+from rk.web.app_store import get_store
 
 bp = Blueprint("dataset", __name__)
 

@@ -6,10 +6,13 @@ answer as a picture and as a plain table that needs no script.
 
 from flask import Blueprint
 
-from rk.web import caching, i18n, queries, site, timeline
-from rk.web.pages import not_found
-from rk.web.store import get_store
-from rk.web.terms import Term, rows
+from rk.web.http import caching
+from rk.web.pages import i18n, site
+from rk.web.sparql import examples
+from rk.web.views import timeline
+from rk.web.pages.linked_data import not_found
+from rk.web.app_store import get_store
+from rk.web.pages.terms import Term, rows
 
 bp = Blueprint("views", __name__, url_prefix="/views")
 
@@ -37,7 +40,7 @@ def view(name: str):
     tag = caching.etag(store.dataset_version, "view", name, lang)
     response = caching.not_modified(tag)
     if response is None:
-        found = rows(store.query(queries.find(QUERIES[name]).text))  # read once, at start
+        found = rows(store.query(examples.find(QUERIES[name]).text))  # read once, at start
         context = _GATHER[name](found, lang)
         response = site.render(f"views/{name}.html", name=name, query_name=QUERIES[name], **context)
     response.vary.add("Accept-Language")

@@ -8,7 +8,7 @@ belong to the forums' lead departments, assigned in the order of their abbreviat
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from rk.web.terms import Term
+from rk.web.pages.terms import Term
 
 PALETTE = (
     "#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#bcbd22",

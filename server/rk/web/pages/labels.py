@@ -12,8 +12,8 @@ from dataclasses import dataclass
 
 from rk.namespaces import PREFIXES
 from rk.store import Store
-from rk.web import page_queries
-from rk.web.terms import instance_path
+from rk.web.pages import page_queries
+from rk.web.pages.terms import instance_path
 
 _TRANSLITERATION = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
 FALLBACK = ("de", "en", "")

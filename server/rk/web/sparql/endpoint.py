@@ -16,10 +16,11 @@ from rk.store import (
     QueryTimeout,
     StoreBusy,
 )
-from rk.web import caching, conneg, editor, queries, resultcache, servicedesc
-from rk.web.pages import not_found
-from rk.web.protocol import read_request
-from rk.web.store import get_store, get_summary
+from rk.web.http import caching, conneg, resultcache
+from rk.web.sparql import editor, examples, servicedesc
+from rk.web.pages.linked_data import not_found
+from rk.web.sparql.protocol import read_request
+from rk.web.app_store import get_store, get_summary
 
 bp = Blueprint("sparql", __name__)
 
@@ -87,7 +88,7 @@ def _service_description(format_values):
     endpoint_iri = url_for("sparql.endpoint", _external=True)
     if fmt is conneg.HTML:
         name = request.args.get("catalogue")
-        entry = queries.find(name) if name is not None else None
+        entry = examples.find(name) if name is not None else None
         if name is not None and entry is None:
             return not_found()
         return _alternates(editor.page(summary, endpoint_iri, entry=entry), endpoint_iri)

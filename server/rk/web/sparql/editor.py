@@ -8,7 +8,9 @@ from flask import current_app, url_for
 
 from rk.catalogue import NamedQuery
 from rk.namespaces import PREFIXES
-from rk.web import caching, conneg, i18n, queries, site
+from rk.web.http import caching, conneg
+from rk.web.pages import i18n, site
+from rk.web.sparql import examples
 
 PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
 NEW_TAB = PROLOGUE + "\nSELECT * WHERE {\n  ?s ?p ?o .\n}\nLIMIT 10\n"
@@ -34,7 +36,7 @@ def page(summary, endpoint_iri: str, text: str | None = None, entry: NamedQuery 
         cached.vary.add("Accept-Language")
         return cached
     choices = [
-        (name, queries.title(item, lang), item.description) for name, item in queries.entries().items()
+        (name, examples.title(item, lang), item.description) for name, item in examples.entries().items()
     ]
     response = site.render(
         "sparql/form.html",

@@ -9,9 +9,10 @@ for. Unknown keys answer 404 with an HTML page.
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 from markupsafe import Markup
 
-from rk.web import caching, conneg, entity, i18n, page_queries, site
-from rk.web.store import get_store
-from rk.web.terms import instance_iri
+from rk.web.http import caching, conneg
+from rk.web.pages import entity, i18n, page_queries, site
+from rk.web.app_store import get_store
+from rk.web.pages.terms import instance_iri
 
 bp = Blueprint("pages", __name__)
 DATA_FORMATS = tuple(f for f in conneg.DOCUMENT if f is not conneg.HTML)

@@ -5,7 +5,7 @@ import atexit
 from flask import Flask, current_app
 
 from rk.store import Store, open_store
-from rk.web.servicedesc import DatasetSummary, summarize
+from rk.web.sparql.servicedesc import DatasetSummary, summarize
 
 
 def init_app(app: Flask) -> None:

@@ -6,7 +6,7 @@ from gunicorn.app.base import BaseApplication
 from rk.store import BuiltDataset, DatasetMissing, StoreError
 from rk.store.remote import RemoteStore
 from rk.web import create_app
-from rk.web.reload import pid_path
+from rk.commands.reload import pid_path
 from rk.web.settings import BY_NAME, SETTINGS, click_option
 
 

@@ -4,7 +4,7 @@ import hashlib
 
 from flask import Response, current_app, request
 
-from rk.web.frontcache import MARK
+from rk.web.http.frontcache import MARK
 
 
 def etag(*parts: object) -> str:

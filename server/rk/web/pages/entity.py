@@ -4,9 +4,9 @@ from dataclasses import dataclass, field
 
 from rk.namespaces import FOAF, PROV, RDF, RK
 from rk.store import Store
-from rk.web import page_queries
-from rk.web.labels import LabelIndex
-from rk.web.terms import Term
+from rk.web.pages import page_queries
+from rk.web.pages.labels import LabelIndex
+from rk.web.pages.terms import Term
 
 # which purpose-built sections a class calls for (keys of page_queries.SECTIONS)
 SECTION_CLASSES = {

@@ -10,7 +10,7 @@ request handling. Requests with If-None-Match, other methods and unmarked answer
 (errors, dumps, static files) pass through untouched.
 """
 
-from rk.web.resultcache import BoundedCache
+from rk.web.http.resultcache import BoundedCache
 
 MARK = "rk.front_cacheable"  # set in the WSGI environ by caching.mark
 KEY_FIELDS = ("SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "HTTP_ACCEPT",

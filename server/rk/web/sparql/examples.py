@@ -5,8 +5,8 @@ from urllib.parse import urlencode
 from flask import Blueprint, current_app, jsonify, url_for
 
 from rk.catalogue import NamedQuery, catalogue
-from rk.web import i18n, site
-from rk.web.pages import not_found
+from rk.web.pages import i18n, site
+from rk.web.pages.linked_data import not_found
 
 bp = Blueprint("queries", __name__)
 SPARQL_QUERY = "application/sparql-query"

@@ -7,7 +7,7 @@ store's default graph is the union of the named graphs, inferred triples include
 
 from rk.namespaces import GRAPH_ONTOLOGY
 from rk.store import Store
-from rk.web.terms import Term, bound, rows
+from rk.web.pages.terms import Term, bound, rows
 
 PREFIXES = """\
 PREFIX rk: <https://w3id.org/ruhr-konferenz/ontology#>

@@ -10,8 +10,9 @@ import threading
 
 from flask import Blueprint, Response, current_app, redirect, url_for
 
-from rk.web import caching, conneg, page_queries, site
-from rk.web.store import get_store
+from rk.web.http import caching, conneg
+from rk.web.pages import page_queries, site
+from rk.web.app_store import get_store
 
 bp = Blueprint("ontology", __name__)
 _lock = threading.Lock()

@@ -1,0 +1,1 @@
+"""The `rk` subcommands, one module each (`rk.cli` lists them)."""

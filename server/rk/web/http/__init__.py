@@ -1,0 +1,1 @@
+"""HTTP: content negotiation, caching, CORS and error answers."""

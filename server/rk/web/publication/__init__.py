@@ -1,0 +1,1 @@
+"""The dataset's publication: its description, the dumps and the ontology documentation."""

@@ -1,0 +1,1 @@
+"""The SPARQL endpoint: protocol, service description, editor and example queries."""

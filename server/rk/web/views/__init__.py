@@ -1,0 +1,1 @@
+"""The views: pictures of the graph drawn from catalogue queries."""
