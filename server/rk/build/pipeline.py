@@ -76,10 +76,11 @@ def build(output: Path, sources: list[Source] | None = None) -> BuildResult:
         meta = result.dataset.graph(GRAPH_META)
         for triple in dcat_description(result.dataset, sizes):
             meta.add(triple)
-        meta.add(version_statement(result.dataset))
+        version = version_statement(result.dataset)
+        meta.add(version)
         result.seconds["dumps"] = time.perf_counter() - started
         started = time.perf_counter()
         result.manifest = write_build(output, result.dataset, result.validation.report,
-                                      triples_per_graph(result.dataset), downloads)
+                                      triples_per_graph(result.dataset), downloads, str(version[2]))
         result.seconds["write"] = time.perf_counter() - started
     return result
