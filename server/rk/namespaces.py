@@ -7,6 +7,7 @@ BASE = "https://w3id.org/ruhr-konferenz/"
 RK = Namespace(BASE + "ontology#")
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 ID = Namespace(BASE + "id/")
+INFERENCE = Namespace(BASE + "id/inference/")
 GRAPH = Namespace(BASE + "graph/")
 SCHEMA = Namespace("http://schema.org/")
 SHAPES = Namespace(BASE + "shapes#")
@@ -23,6 +24,7 @@ NAMED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_DATA, GRAPH_INFERRED, GRAPH_SHAPES, GRAPH_
 PREFIXES = {
     "rk": RK,
     "id": ID,
+    "inference": INFERENCE,
     "rksh": SHAPES,
     "org": ORG,
     "schema": SCHEMA,
