@@ -21,6 +21,7 @@ class Entity:
     inbound: list[tuple[str, str]]
     sources: list[str]
     discrepancies: list[dict[str, Term]]
+    inferences: list[dict[str, Term]] = field(default_factory=list)  # rk:EditorialInference about it
     # section name → its named results (see kinds.Section)
     sections: dict[str, dict[str, list[dict[str, Term]]]] = field(default_factory=dict)
 
@@ -52,12 +53,23 @@ def gather(store: Store, labels: LabelIndex, iri: str, lang: str) -> Entity | No
         inbound,
         sources,
         page_queries.about(store, page_queries.DISCREPANCIES, iri),
+        _in_language(page_queries.about(store, page_queries.INFERENCES, iri), lang),
     )
     for section in kinds.sections_for(types):
         entity.sections[section.name] = {
             name: page_queries.about(store, sparql, iri) for name, sparql in section.queries.items()
         }
     return entity
+
+
+def _in_language(rows: list[dict[str, Term]], lang: str) -> list[dict[str, Term]]:
+    """One row per inference: its comment in `lang` where it has one, else any."""
+    chosen: dict[str, dict[str, Term]] = {}
+    for row in rows:
+        key = (row["inference"].value, row["property"].value)
+        if key not in chosen or (row.get("comment") and row["comment"].lang == lang):
+            chosen[key] = row
+    return list(chosen.values())
 
 
 def _ordered(values: list[Term], labels: LabelIndex, lang: str) -> list[Term]:
