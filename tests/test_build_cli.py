@@ -85,3 +85,15 @@ def test_stats_counts_the_written_build(project):
     counts = {line.split()[0].strip("<>"): int(line.split()[-1])
               for line in done.stdout.splitlines() if line.startswith("<https://w3id.org/ruhr-konferenz/graph/")}
     assert counts == manifest["triples"]
+
+
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_broken_link_file_names_file_and_line_and_stops(project, command):
+    links = project / "data" / "links" / "places-wikipedia.csv"
+    lines = links.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("https://de.wikipedia.org/wiki/Signal_Iduna_Park,", "https://de.wikipedia.org/wiki/Signal Iduna Park,", 1)
+    links.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = rk(project, command)
+    assert done.returncode == 2
+    assert "data/links/places-wikipedia.csv:3: malformed wikipedia target" in done.stderr
+    assert not (project / "build" / "dataset.nq").exists()
