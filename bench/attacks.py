@@ -6,6 +6,7 @@ address (127.0.0.0/8 is local on Linux), so that one machine can play many clien
 """
 
 import http.client
+import multiprocessing
 import selectors
 import socket
 import statistics
@@ -98,28 +99,48 @@ def latency_figures(answers: list[Answer]) -> dict:
 
 
 class Greedy:
-    """`count` threads of one client (one source address), each sending runaway
-    queries back to back, ignoring Retry-After, until stopped or `seconds` pass."""
+    """`count` threads of one client (one source address), each sending runaway queries
+    back to back until stopped or `seconds` pass; after a 429 a thread waits the
+    Retry-After it was given, or not at all with `hammer`. They run in a process of
+    their own, so that they do not take the interpreter from a prober here."""
 
     def __init__(self, port: int, count: int = 16, source_address: str = "127.0.0.2",
-                 seconds: float = 300.0, timeout: float = 60.0):
-        self.answers: list[Answer] = []
-        self._stop = threading.Event()
-        deadline = time.monotonic() + seconds
-
-        def run():
-            while not self._stop.is_set() and time.monotonic() < deadline:
-                self.answers.append(get(port, sparql_path(RUNAWAY), source_address, timeout))
-
-        self._threads = [threading.Thread(target=run, daemon=True) for _ in range(count)]
-        for thread in self._threads:
-            thread.start()
+                 seconds: float = 300.0, timeout: float = 60.0, hammer: bool = False):
+        context = multiprocessing.get_context("fork")
+        self._stop = context.Event()
+        self._answers, theirs = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_greedy, args=(theirs, self._stop, port, count, source_address, seconds, timeout, hammer),
+            daemon=True)
+        self._process.start()
+        theirs.close()
 
     def stop(self) -> list[Answer]:
         self._stop.set()
-        for thread in self._threads:
-            thread.join(90)
-        return self.answers
+        answers = self._answers.recv() if self._answers.poll(120) else []
+        self._process.join(30)
+        return answers
+
+
+def _greedy(conn, stop, port, count, source_address, seconds, timeout, hammer) -> None:
+    answers: list[Answer] = []
+    deadline = time.monotonic() + seconds
+
+    def run():
+        while not stop.is_set() and time.monotonic() < deadline:
+            answer = get(port, sparql_path(RUNAWAY), source_address, timeout)
+            answer.body = answer.body[:200]
+            answers.append(answer)
+            if answer.status == 429 and not hammer:
+                stop.wait(float(answer.retry_after or 1))
+
+    threads = [threading.Thread(target=run, daemon=True) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(seconds + timeout + 10)
+    conn.send(answers)
+    conn.close()
 
 
 @dataclass
