@@ -1,7 +1,7 @@
 """What a well-behaved client meets while `rk serve` is under attack.
 
     python bench/abuse.py [--build-dir DIR] [--attack slow-headers|slow-body|greedy|none]
-                          [--connections 256] [--greedy 16] [--seconds 15] [--json FILE]
+                          [--connections 256] [--greedy 16] [--hammer] [--seconds 15] [--json FILE]
                           [-- rk serve options]
 
 Starts `rk serve` on a free 127.0.0.1 port (its defaults, plus the options after `--`),
@@ -13,7 +13,8 @@ for slow connections, how many the server ended and after how long.
 Attacks: `slow-headers` (`--connections` connections, each from its own address, send
 a request line and then one header line every 2 s), `slow-body` (the same with the
 headers of a POST announcing 100 000 bytes, then one byte every 2 s), `greedy` (one
-client sends `--greedy` runaway queries at once, again as soon as each is answered).
+client sends `--greedy` runaway queries at once, again as soon as each is answered, or
+after the Retry-After of a 429; with `--hammer` at once after a 429 too).
 """
 
 import argparse
@@ -56,16 +57,16 @@ def start_server(build_dir: Path, port: int, options: list[str], log) -> subproc
     raise SystemExit("rk serve did not start within 120 s")
 
 
-def attack(port: int, kind: str, connections: int, greedy: int, seconds: float) -> dict:
+def attack(port: int, kind: str, connections: int, greedy: int, seconds: float, hammer: bool) -> dict:
     """Run one attack for `seconds` with the prober; the figures."""
-    figures: dict = {"attack": kind}
+    figures: dict = {"attack": kind + (" (hammering)" if hammer and kind == "greedy" else "")}
     attacker = None
     if kind in ("slow-headers", "slow-body"):
         attacker = SlowConnections(port, connections, kind.split("-")[1])
         figures["opened"] = attacker.open_count()
         figures["failed_opens"] = attacker.failed_opens
     elif kind == "greedy":
-        attacker = Greedy(port, greedy, GREEDY)
+        attacker = Greedy(port, greedy, GREEDY, hammer=hammer)
     time.sleep(1.0)  # let the attack take hold
     prober = Prober(port, PROBER)
     time.sleep(seconds)
@@ -90,6 +91,7 @@ def main() -> None:
     parser.add_argument("--attack", choices=["slow-headers", "slow-body", "greedy", "none"], required=True)
     parser.add_argument("--connections", type=int, default=256)
     parser.add_argument("--greedy", type=int, default=16)
+    parser.add_argument("--hammer", action="store_true", help="greedy: ignore Retry-After")
     parser.add_argument("--seconds", type=float, default=15.0)
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--log", type=Path, default=Path(os.devnull), help="rk serve's output")
@@ -99,7 +101,7 @@ def main() -> None:
     with args.log.open("wb") as log:
         server = start_server(args.build_dir, port, args.serve_options, log)
         try:
-            figures = attack(port, args.attack, args.connections, args.greedy, args.seconds)
+            figures = attack(port, args.attack, args.connections, args.greedy, args.seconds, args.hammer)
         finally:
             stop(server)
     print(json.dumps(figures, indent=2))

@@ -205,11 +205,11 @@ class SlowConnections:
             self._selector.register(sock, selectors.EVENT_READ, slow)
 
     def _end(self, slow: Slow) -> None:
+        if self.reopen and not self._stop.is_set():
+            self._open()  # first, so that `count` stay open at every moment
         slow.ended = time.monotonic()
         self._selector.unregister(slow.sock)
         slow.sock.close()
-        if self.reopen and not self._stop.is_set():
-            self._open()
 
     def _receive(self, slow: Slow) -> None:
         try:
