@@ -57,18 +57,23 @@ def _listen(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
 
+ERRORS = "/.rk-front/"  # the internal locations of the front's own error answers
+
+
 def _plain(status: int, text: str, extra: str = "") -> str:
-    """An nginx location answering `status` with `text` as text/plain, like the app's errors."""
+    """An nginx location answering `status` with `text` as text/plain, like the app's errors.
+    (A URI, not a named location: nginx can redirect to it before it has parsed the URI.)"""
     return f"""
-        location @status{status} {{
-            access_log /dev/stderr front;
-            default_type "text/plain; charset=utf-8";
-            add_header Cache-Control no-store always;
-            add_header Access-Control-Allow-Origin * always;
-            add_header Access-Control-Expose-Headers "Content-Type, Retry-After" always;
-            {extra}
-            return {status} "{text}\\n";
-        }}"""
+            location = {ERRORS}{status} {{
+                internal;
+                access_log /dev/stderr front;
+                default_type "text/plain; charset=utf-8";
+                add_header Cache-Control no-store always;
+                add_header Access-Control-Allow-Origin * always;
+                add_header Access-Control-Expose-Headers "Content-Type, Retry-After" always;
+                {extra}
+                return {status} "{text}\\n";
+            }}"""
 
 
 def render(config: dict, run_dir: Path, upstream: str) -> str:
@@ -126,13 +131,15 @@ http {{
         proxy_busy_buffers_size 64k;
         server {{
             listen {_listen(config["HOST"], config["PORT"])} backlog=4096;
-            error_page 400 494 @status400;
-            error_page 408 @status408;
-            error_page 413 @status413;
-            error_page 414 @status414;
-            error_page 429 @status429;
-            error_page 502 @status502;
-            error_page 504 @status504;
+            error_page 400 494 {ERRORS}400;
+            error_page 404 {ERRORS}404;
+            error_page 408 {ERRORS}408;
+            error_page 413 {ERRORS}413;
+            error_page 414 {ERRORS}414;
+            error_page 429 {ERRORS}429;
+            error_page 500 {ERRORS}500;
+            error_page 502 {ERRORS}502;
+            error_page 504 {ERRORS}504;
             location / {{
                 {proxy}
             }}
@@ -141,11 +148,13 @@ http {{
                 {proxy}
             }}
 {_plain(400, "Bad request: the request line or a header is malformed or too large.")}
+{_plain(404, "Not found.")}
 {_plain(408, "The request did not arrive within the read timeout.")}
 {_plain(413, f"The request body exceeds the limit of {body_limit} bytes.")}
 {_plain(414, "The request line is too long; send a long query by POST.")}
 {_plain(429, f"This client has {queries} requests to /sparql in progress, the most it may have at once; "
              "send the next when one is answered.", "add_header Retry-After 1 always;")}
+{_plain(500, "The front met an internal error.")}
 {_plain(502, "The server is not available; try again shortly.")}
 {_plain(504, "The server did not answer in time.")}
         }}
