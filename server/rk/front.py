@@ -194,6 +194,7 @@ class Front:
 
     def start(self, within: float = 15.0) -> None:
         """Start nginx and wait until it listens; raises FrontError if it does not."""
+        self._end_group()  # the workers of an nginx that ended would still hold the port
         self._pid_file.unlink(missing_ok=True)
         self.process = subprocess.Popen(
             [self.nginx, "-e", "stderr", "-p", str(self.run_dir), "-c", str(self.conf)],
@@ -221,6 +222,15 @@ class Front:
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+        self._end_group()
+
+    def _end_group(self) -> None:
+        """Kill what is left of the last nginx's process group (its own, see `start`)."""
+        if self.process is not None:
+            try:
+                os.killpg(self.process.pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
 
     def close(self) -> None:
         if os.getpid() != self._owner:

@@ -76,7 +76,7 @@ class FrontedArbiter(Arbiter):
         super().manage_workers()
         front = self.app.front
         if front.process is not None and not front.running():
-            self.log.error("the front (nginx) ended with %s; starting it again", front.process.returncode)
+            self.log.error("the front (nginx, pid %s) ended; starting it again", front.process.pid)
             try:
                 front.start()
             except FrontError as error:
