@@ -149,6 +149,18 @@ def test_x_forwarded_for_counts_only_from_a_trusted_proxy(budgeted):
     assert other.status == 503  # another client behind the same proxy has its own budget
 
 
+def test_x_forwarded_proto_counts_only_from_a_trusted_proxy(budgeted):
+    headers = {"Accept": "text/turtle", "X-Forwarded-Proto": "https", "X-Forwarded-Ssl": "on"}
+    endpoints = {}
+    for peer in ("127.0.4.4", "127.0.6.1"):
+        description = get(budgeted.port, "/sparql", peer, 30, headers)
+        assert description.status == 200
+        endpoints[peer] = [line.strip() for line in description.body.decode().splitlines()
+                           if line.strip().startswith("sd:endpoint")]
+    assert endpoints["127.0.4.4"] == [f"sd:endpoint <http://127.0.0.1:{budgeted.port}/sparql> ;"]
+    assert endpoints["127.0.6.1"] == [f"sd:endpoint <https://127.0.0.1:{budgeted.port}/sparql> ;"]
+
+
 def oversized(size: int = 32 * 2**20) -> bytes:
     return b'ASK { FILTER ("' + b"x" * size + b'" != "") }'
 
