@@ -10,7 +10,7 @@ PORT ?= 8000
 # reproducible builds: the build time in manifest.json is the last commit's, so rebuilds are byte-identical
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: install browser virtuoso wrk vendor build validate stats run test bench load reload clean
+.PHONY: install browser virtuoso nginx wrk vendor build validate stats run test bench load reload clean
 
 install: $(STAMP)
 
@@ -32,6 +32,15 @@ virtuoso:
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends virtuoso-opensource-7-bin; }
 
+# nginx (Debian), the front `rk serve` starts with a configuration of its own: it buffers each
+# request before a worker takes it and limits each client. Debian's own nginx service is
+# not needed, so a fresh install leaves it disabled.
+nginx:
+	@test -x /usr/sbin/nginx || { \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends nginx && \
+	  if [ -d /run/systemd/system ]; then $$SUDO systemctl disable --now nginx; fi; }
+
 # Re-vendor the front-end files (needs npm; the output in server/rk/web/static/vendor/ is committed).
 vendor:
 	$(PYTHON) scripts/vendor_assets.py
@@ -45,10 +54,10 @@ validate: install
 stats: install
 	$(BIN)/rk stats
 
-run: build
+run: build nginx
 	$(BIN)/rk serve --host $(HOST) --port $(PORT)
 
-test: install browser virtuoso
+test: install browser virtuoso nginx
 	$(BIN)/python -m pytest
 
 # wrk (Debian) for bench/throughput.py.
@@ -58,12 +67,12 @@ wrk:
 	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends wrk; }
 
 # engines + HTTP + scale benchmarks into docs/performance.md; BENCH_QUICK=1 for a short run
-bench: build wrk virtuoso
+bench: build wrk virtuoso nginx
 	$(BIN)/pip install --quiet -e '.[test,bench]'
 	PYTHONPATH=$(CURDIR)/tests $(BIN)/python bench/run.py
 
 # 64 clients for 60 s against `rk serve` (2 s time limit); figures in test-artifacts/load.json
-load: build
+load: build nginx
 	$(BIN)/python bench/load.py --json test-artifacts/load.json
 
 # after `make build`: make the server started by `make run` serve the new build

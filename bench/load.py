@@ -1,13 +1,16 @@
 """Load test: many concurrent clients against a real `rk serve`, with runaway queries.
 
-    python bench/load.py [--build-dir DIR] [--clients 64] [--seconds 60] [--json FILE]
+    python bench/load.py [--build-dir DIR] [--clients 64] [--seconds 60] [--slow 0] [--json FILE]
 
 Starts `rk serve` on a free 127.0.0.1 port with a short time limit, then runs
-`--clients` threads for `--seconds`, each sending catalogue queries, entity pages,
-searches and dump downloads in turn, plus one runaway query every `--runaway-every`
-seconds (answered 503 at the time limit). Prints a table: requests, failures, rps,
-p50/p99 per kind, and the resident memory of the server's process tree (sum of VmRSS
-from /proc) at the start and the end. `--json` also writes the figures to a file.
+`--clients` threads for `--seconds`, each a client of its own (its own loopback
+source address) sending catalogue queries, entity pages, searches and dump downloads
+in turn, plus one runaway query every `--runaway-every` seconds (answered 503 at the
+time limit). `--slow N` keeps N slow connections open meanwhile (bench/attacks.py:
+half send their headers, half their body, a piece every 2 s; one the server cuts off is
+replaced). Prints a table: requests, failures, rps, p50/p99 per kind, and the resident
+memory of the server's process tree (sum of VmRSS from /proc) at the start and the end.
+`--json` also writes the figures to a file.
 """
 
 import argparse
@@ -23,6 +26,7 @@ import time
 import urllib.parse
 from pathlib import Path
 
+from attacks import SlowConnections, source
 from processes import stop
 
 from rk.catalogue import catalogue
@@ -43,10 +47,11 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def request(port: int, path: str) -> tuple[int | str, float]:
-    """GET `path` on a new connection: (status or error, seconds)."""
+def request(port: int, path: str, source_address: str | None = None) -> tuple[int | str, float]:
+    """GET `path` on a new connection from `source_address`: (status or error, seconds)."""
     started = time.perf_counter()
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT)
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=TIMEOUT,
+                                            source_address=(source_address, 0) if source_address else None)
     try:
         connection.request("GET", path, headers={"Accept": "text/html, application/sparql-results+json, */*;q=0.1"})
         response = connection.getresponse()
@@ -132,20 +137,20 @@ def run(port: int, mix, clients: int, seconds: float, runaway_every: float) -> l
     deadline = time.monotonic() + seconds
     stop = threading.Event()
 
-    def client(offset: int):
-        index = offset
+    def client(number: int):
+        index = number * 7
         while time.monotonic() < deadline:
             kind, path = mix[index % len(mix)]
             index += 1
-            status, took = request(port, path)
+            status, took = request(port, path, source(2, number))
             results.append((kind, status, took))
 
     def runaways():
         while not stop.wait(runaway_every):
-            status, took = request(port, sparql_path(RUNAWAY))
+            status, took = request(port, sparql_path(RUNAWAY), source(3, 0))
             results.append(("runaway", status, took))
 
-    threads = [threading.Thread(target=client, args=(n * 7,)) for n in range(clients)]
+    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     runaway_thread = threading.Thread(target=runaways)
     for thread in threads + [runaway_thread]:
         thread.start()
@@ -156,12 +161,46 @@ def run(port: int, mix, clients: int, seconds: float, runaway_every: float) -> l
     return results
 
 
+class SlowTraffic:
+    """`count` slow connections (half headers, half body) kept open while the block runs;
+    `figures` says how many stayed open at the least (checked every second), how many
+    were opened and how many the server cut off."""
+
+    def __init__(self, port: int, count: int, seconds: float):
+        self.port, self.count, self.seconds = port, count, seconds
+        self.figures = {"connections": count, "open_min": 0, "opened": 0, "ended_by_server": 0}
+
+    def __enter__(self):
+        halves = [(self.count + 1) // 2, self.count // 2]
+        self._groups = [SlowConnections(self.port, n, kind, group=group, reopen=True,
+                                        seconds=self.seconds + TIMEOUT)
+                        for n, kind, group in zip(halves, ("headers", "body"), (110, 111)) if n]
+        self._open_min = self.count
+        self._stop = threading.Event()
+        self._watch = threading.Thread(target=self._check, daemon=True)
+        self._watch.start()
+        return self
+
+    def _check(self):
+        while not self._stop.wait(1.0):
+            self._open_min = min(self._open_min, sum(group.open_count() for group in self._groups))
+
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._watch.join(10)
+        connections = [c for group in self._groups for c in group.stop()]
+        self.figures.update(open_min=self._open_min if self.count else 0, opened=len(connections),
+                            ended_by_server=sum(c.ended is not None for c in connections))
+        return False
+
+
 def percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))] if ordered else 0.0
 
 
-def summarize(results, seconds: float, rss_start: int, rss_end: int, clients: int, time_limit: float) -> dict:
+def summarize(results, seconds: float, rss_start: int, rss_end: int, clients: int, time_limit: float,
+              slow: dict) -> dict:
     def failed(kind, status):
         return status != (503 if kind == "runaway" else 200)
 
@@ -178,7 +217,7 @@ def summarize(results, seconds: float, rss_start: int, rss_end: int, clients: in
         "rps": len(results) / seconds,
         "cheap_p50": percentile(cheap, 0.5), "cheap_p99": percentile(cheap, 0.99),
         "cheap_median": statistics.median(cheap) if cheap else 0.0,
-        "rss_start": rss_start, "rss_end": rss_end, "kinds": kinds,
+        "rss_start": rss_start, "rss_end": rss_end, "kinds": kinds, "slow": slow,
     }
 
 
@@ -191,6 +230,10 @@ def print_table(figures: dict) -> None:
     print(f"cheap requests: p50 {figures['cheap_p50'] * 1000:.1f} ms, p99 {figures['cheap_p99'] * 1000:.1f} ms")
     print(f"server memory (RSS of the process tree): start {figures['rss_start'] / 2**20:.1f} MiB, "
           f"end {figures['rss_end'] / 2**20:.1f} MiB")
+    slow = figures["slow"]
+    if slow["connections"]:
+        print(f"slow connections: {slow['connections']} kept open ({slow['open_min']} at least at any "
+              f"check), {slow['opened']} opened in all, {slow['ended_by_server']} cut off by the server")
 
 
 def main() -> None:
@@ -200,6 +243,7 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--time-limit", type=float, default=2.0)
     parser.add_argument("--runaway-every", type=float, default=5.0)
+    parser.add_argument("--slow", type=int, default=0, help="slow connections kept open meanwhile")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--log", type=Path, default=Path(os.devnull), help="rk serve's output")
     args = parser.parse_args()
@@ -209,11 +253,13 @@ def main() -> None:
         try:
             mix = workload(port, args.build_dir)
             rss_start = tree_rss(server.pid)
-            results = run(port, mix, args.clients, args.seconds, args.runaway_every)
+            with SlowTraffic(port, args.slow, args.seconds) as slow:
+                results = run(port, mix, args.clients, args.seconds, args.runaway_every)
             rss_end = tree_rss(server.pid)
         finally:
             stop(server)
-    figures = summarize(results, args.seconds, rss_start, rss_end, args.clients, args.time_limit)
+    figures = summarize(results, args.seconds, rss_start, rss_end, args.clients, args.time_limit,
+                        slow.figures)
     print_table(figures)
     if args.json:
         args.json.parent.mkdir(parents=True, exist_ok=True)

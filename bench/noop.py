@@ -3,7 +3,8 @@
     python bench/noop.py PORT WORKERS THREADS
 
 The ceiling for bench/throughput.py: the same gunicorn configuration (rk.commands.serve.Server:
-gthread workers, threads, access log) around an app that answers "ok" at once.
+gthread workers, threads, access log) behind the same front (rk.front: nginx) around an app
+that answers "ok" at once.
 """
 
 import sys
@@ -13,6 +14,7 @@ from pathlib import Path
 from flask import Flask
 
 from rk.commands.serve import Server
+from rk.front import Front
 from rk.web.settings import defaults
 
 app = Flask(__name__)
@@ -35,4 +37,4 @@ if __name__ == "__main__":
     with tempfile.TemporaryDirectory(prefix="rk-noop-") as folder:
         config = defaults() | {"PORT": port, "WORKERS": workers, "THREADS": threads,
                                "BUILD_DIR": folder, "PID_FILE": str(Path(folder) / "pid")}
-        NoopServer(config).run()
+        NoopServer(config, Front(config)).run()

@@ -120,7 +120,7 @@ def servers(args, workers: int, threads: int):
         port = next(_PORT)
         command = [sys.executable, "-m", "rk.cli", "serve", "--port", str(port),
                    "--build-dir", str(build_dir), "--workers", str(workers),
-                   "--threads", str(threads), *flags]
+                   "--threads", str(threads), "--client-queries", "0", *flags]  # wrk is one client
         env = {"RK_PID_FILE": str(work / f"rk-serve-{port}.pid")}
         with process(command, f"http://127.0.0.1:{port}/sparql?query=ASK%7B%7D",
                      work / "rk-serve.log", env=env):

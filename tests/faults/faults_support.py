@@ -125,6 +125,18 @@ def children(pid: int) -> list[int]:
     return children_by_parent().get(pid, [])
 
 
+def workers(pid: int) -> list[int]:
+    """The gunicorn workers of the `rk serve` master `pid`: its children but the front (nginx)."""
+    return [child for child in children(pid) if command_name(child) != "nginx"]
+
+
+def command_name(pid: int) -> str:
+    try:
+        return Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        return ""
+
+
 def alive(pid: int) -> bool:
     try:
         state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]

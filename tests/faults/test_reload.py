@@ -11,8 +11,8 @@ import time
 
 import pyoxigraph
 import pytest
-from faults_support import (CITIES, Clients, add_city, alive, ask_cities, children, copy_project,
-                            fetch, rk, wait_until)
+from faults_support import (CITIES, Clients, add_city, alive, ask_cities, copy_project,
+                            fetch, rk, wait_until, workers)
 from sparql_support import start_server
 
 from rk.paths import DATASET_NQ, MANIFEST
@@ -77,7 +77,7 @@ def test_reload_under_load_switches_every_answer(deployment):
     new = built(project)
     assert new != old and new[0] == new[1]
     assert served(server) == old  # built, not yet reloaded: the server keeps its version
-    old_workers = children(server.process.pid)
+    old_workers = workers(server.process.pid)
     clients = Clients(server.port, count=4, seconds=SECONDS)
     assert wait_until(lambda: len(clients.answers) >= 20, SECONDS)
     reload = rk(project, "reload", "--port", str(server.port))
@@ -124,7 +124,7 @@ def test_a_broken_build_changes_nothing(deployment, breakage):
         assert text in done.stdout + done.stderr
     assert (project / "build" / MANIFEST).read_bytes() == manifest
     assert served(server) == version
-    old_workers = children(server.process.pid)
+    old_workers = workers(server.process.pid)
     assert rk(project, "reload", "--port", str(server.port)).returncode == 0
     assert wait_until(lambda: not any(alive(pid) for pid in old_workers), SECONDS)
     assert served(server) == version

@@ -116,6 +116,30 @@ def test_post_with_wrong_or_missing_content_type_gives_415(server, headers):
     assert "application/sparql-query" in reply.text
 
 
+@pytest.mark.parametrize(
+    ("content_type", "body"),
+    [
+        ("application/sparql-query; charset=UTF-16", "ASK { ?s ?p 'ä' }".encode("utf-16")),
+        ("application/sparql-query; charset=ISO-8859-1", "ASK { ?s ?p 'ä' }".encode("latin-1")),
+        ("application/x-www-form-urlencoded; charset=ISO-8859-1",
+         urllib.parse.urlencode({"query": "ASK { ?s ?p 'ä' }"}, encoding="latin-1").encode()),
+        ("application/sparql-query; charset=no-such-charset", b"ASK {}"),
+    ],
+    ids=["W3C bad_query_non_utf8", "latin-1 body", "latin-1 form", "unknown charset"],
+)
+def test_a_body_in_another_charset_than_utf8_gives_415(server, content_type, body):
+    reply = server.request("POST", body=body, headers={"Content-Type": content_type})
+    assert_plain_error(reply, 415)
+    assert "requires UTF-8" in reply.text
+
+
+@pytest.mark.parametrize("charset", ["utf-8", "UTF-8", "utf8"])
+def test_a_body_declared_as_utf8_is_read(server, charset):
+    headers = {"Content-Type": f"application/sparql-query; charset={charset}"}
+    reply = server.request("POST", body="ASK { ?s ?p 'ä' }".encode(), headers=headers)
+    assert reply.status == 200 and json.loads(reply.body)["boolean"] is False
+
+
 def test_undecodable_body_gives_400(server):
     reply = server.request("POST", body="ASK { ?s ?p 'ä' }".encode("latin-1"), headers=DIRECT)
     assert_plain_error(reply, 400)

@@ -1,6 +1,9 @@
 """`rk serve` and the settings registry."""
 
+import os
 import re
+import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,7 @@ from rk.paths import PROJECT_ROOT
 from rk.web import create_app
 from rk.commands.serve import serve
 from rk.web.settings import SETTINGS
+from sparql_support import children_by_parent, start_server
 
 
 def test_serve_refuses_to_start_without_a_dataset(tmp_path):
@@ -43,3 +47,50 @@ def test_every_setting_is_documented_in_the_readme():
     readme = Path(PROJECT_ROOT, "README.md").read_text(encoding="utf-8")
     missing = [s.env for s in SETTINGS if not re.search(rf"\b{s.env}\b", readme)]
     assert missing == []
+
+
+def front_of(pid: int) -> list[int]:
+    """The nginx master among the children of the `rk serve` process `pid`."""
+    return [child for child in children_by_parent().get(pid, [])
+            if Path(f"/proc/{child}/comm").read_text().strip() == "nginx"]
+
+
+def test_the_front_is_started_again_when_it_ends_and_stopped_with_the_server(dataset_dir, tmp_path):
+    log = tmp_path / "serve.log"
+    running = start_server(dataset_dir, log, "--workers", "1", "--threads", "2")
+    try:
+        (front,) = front_of(running.process.pid)
+        words = Path(f"/proc/{front}/cmdline").read_bytes().replace(b"\0", b" ").decode().split()
+        run_dir = Path(words[words.index("-p") + 1])
+        group = children_by_parent().get(front, [])
+        assert group  # its worker
+        os.kill(front, signal.SIGKILL)  # its worker goes on holding the port
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and front_of(running.process.pid) in ([], [front]):
+            time.sleep(0.2)
+        (again,) = front_of(running.process.pid)
+        assert again != front
+        while time.monotonic() < deadline and not _answers(running):
+            time.sleep(0.2)
+        assert _answers(running)
+        assert not any(_alive(pid) for pid in group)
+        assert "ended; starting it again" in log.read_text()
+    finally:
+        running.stop()
+    assert not _alive(again)
+    assert not run_dir.exists()  # configuration, socket and temporary files removed
+
+
+def _answers(running) -> bool:
+    try:
+        return running.get("ASK {}", timeout=2).status == 200
+    except OSError:
+        return False
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` runs (a zombie, killed but not yet reaped, does not)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False

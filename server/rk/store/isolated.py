@@ -3,8 +3,9 @@
 pyoxigraph cannot be interrupted from another thread, so every query runs in a query
 process that holds its own `EmbeddedStore` and cannot open internet sockets. The
 calling thread waits for the answer up to the time limit; then it kills the process,
-which frees its CPU at once, and a replacement starts in the background. The pool
-should have one process per request the server handles at a time.
+which frees its CPU at once, and starts a replacement before it answers (about a
+second), so the process is back in the pool when the runaway's client is told. The
+pool should have one process per request the server handles at a time.
 
 The store pins its dataset: at open, dataset.nq is hard-linked (or copied) into a
 private folder that every query process loads, so a replacement started after `rk build`
@@ -155,10 +156,13 @@ class IsolatedStore(Store):
         raise StoreError("the store is closed")
 
     def _replace(self, worker: "_Worker") -> None:
+        """Kill `worker` and start its replacement in the calling thread: the request that
+        lost the process waits for the new one, so the pool never lacks a process for
+        requests of other clients (and a client's concurrency limit covers the restart)."""
         with self._lock:
             self._workers.discard(worker)
         worker.kill()
-        threading.Thread(target=self._add_replacement, daemon=True).start()
+        self._add_replacement()
 
     def _add_replacement(self) -> None:
         try:

@@ -3,7 +3,7 @@
 from flask import Flask
 
 from rk.web import app_store, settings
-from rk.web.http import cors, errors, frontcache, resultcache
+from rk.web.http import clients, cors, errors, frontcache, resultcache
 from rk.web.pages import browse, linked_data, site
 from rk.web.publication import description, ontology
 from rk.web.sparql import endpoint, examples
@@ -23,6 +23,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     cors.init_app(app)
     app_store.init_app(app)
     resultcache.init_app(app)
+    clients.init_app(app)
     site.init_app(app)
     app.register_blueprint(endpoint.bp)
     app.register_blueprint(linked_data.bp)

@@ -60,6 +60,37 @@ SETTINGS = (
         "with the header X-RK-Truncated: true.",
     ),
     Setting("body_limit", 1_000_000, int, "Largest request body in bytes; larger ones get 413."),
+    Setting(
+        "read_timeout",
+        10.0,
+        float,
+        "Seconds a client has to send its request headers (and the longest pause while "
+        "it sends a body); then the connection is closed (408). The front (nginx) "
+        "reads every request whole before a server process takes it.",
+    ),
+    Setting(
+        "client_queries",
+        4,
+        int,
+        "Requests to /sparql one client may have in progress at once; more get 429 "
+        "with Retry-After; 0: no limit.",
+    ),
+    Setting(
+        "client_query_seconds",
+        60.0,
+        float,
+        "Seconds of query time one client may use per minute (the sum over its /sparql "
+        "queries in a 60 s window from its first); then 429 with Retry-After until the "
+        "window ends; 0: no limit.",
+    ),
+    Setting(
+        "trusted_proxies",
+        "",
+        str,
+        "Addresses or networks (comma-separated) of reverse proxies in front of rk serve: "
+        "from them, X-Forwarded-For names the client; empty: the client is the "
+        "connection's address.",
+    ),
     Setting("workers", 2, int, "Server processes."),
     Setting(
         "threads",

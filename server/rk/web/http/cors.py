@@ -4,7 +4,7 @@ from flask import Flask, request
 
 ALLOWED_METHODS = "GET, HEAD, POST, OPTIONS"
 ALLOWED_HEADERS = "Accept, Content-Type, If-None-Match, Cache-Control, X-Requested-With"
-EXPOSED_HEADERS = "Content-Type, ETag, Link, X-RK-Truncated, X-RK-Row-Limit, X-RK-Cache"
+EXPOSED_HEADERS = "Content-Type, ETag, Link, Retry-After, X-RK-Truncated, X-RK-Row-Limit, X-RK-Cache"
 
 
 def init_app(app: Flask) -> None:

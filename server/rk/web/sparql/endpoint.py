@@ -16,7 +16,7 @@ from rk.store import (
     QueryTimeout,
     StoreBusy,
 )
-from rk.web.http import caching, conneg, resultcache
+from rk.web.http import caching, clients, conneg, resultcache
 from rk.web.sparql import editor, examples, servicedesc
 from rk.web.pages.linked_data import not_found
 from rk.web.sparql.protocol import read_request
@@ -58,9 +58,10 @@ def endpoint():
         answer.headers["X-RK-Cache"] = "hit"
         return caching.mark(answer, tag)
     try:
-        result = store.query(
-            query_request.query, query_request.default_graph_uris, query_request.named_graph_uris
-        )
+        with clients.Metered():  # 429 once this client has used its query time for the minute
+            result = store.query(
+                query_request.query, query_request.default_graph_uris, query_request.named_graph_uris
+            )
     except (QuerySyntaxError, QueryRefused) as error:
         raise BadRequest(str(error)) from None
     except (QueryTimeout, StoreBusy) as error:

@@ -4,6 +4,7 @@ https://www.w3.org/TR/sparql11-protocol/#query-operation. Updates are refused (4
 in every form they can take, before anything else is read.
 """
 
+import codecs
 from dataclasses import dataclass
 
 from werkzeug.datastructures import CombinedMultiDict
@@ -32,6 +33,8 @@ def read_request(request) -> QueryRequest:
     if request.method == "POST":
         if request.mimetype == UPDATE:
             raise Forbidden(READ_ONLY)
+        if request.mimetype in (FORM, DIRECT):
+            _require_utf8(request)
         if request.mimetype == FORM:
             params = CombinedMultiDict([request.form, request.args])
         elif request.mimetype == DIRECT:
@@ -57,9 +60,24 @@ def read_request(request) -> QueryRequest:
     )
 
 
-def _body_text(request) -> str:
-    charset = request.mimetype_params.get("charset", "utf-8")
+def _require_utf8(request) -> None:
+    """The protocol allows a POST body only in UTF-8: another charset gets 415."""
+    charset = request.mimetype_params.get("charset")
+    if charset is None:
+        return
     try:
-        return request.get_data(cache=False).decode(charset)
-    except (LookupError, UnicodeDecodeError):
-        raise BadRequest(f"The query body is not valid {charset} text.") from None
+        utf8 = codecs.lookup(charset).name == "utf-8"
+    except LookupError:
+        utf8 = False
+    if not utf8:
+        raise UnsupportedMediaType(
+            f"The body is declared as charset={charset}; the SPARQL 1.1 Protocol requires "
+            f"UTF-8: send it as {request.mimetype}; charset=UTF-8."
+        )
+
+
+def _body_text(request) -> str:
+    try:
+        return request.get_data(cache=False).decode("utf-8")
+    except UnicodeDecodeError:
+        raise BadRequest("The query body is not valid UTF-8 text.") from None
