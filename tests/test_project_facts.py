@@ -61,7 +61,9 @@ def test_a_proposal_makes_no_adoption_claim(select):
         FILTER NOT EXISTS { ?p rk:statusReport/rk:status ?other FILTER (?other != <https://w3id.org/ruhr-konferenz/id/project-status/vorgeschlagen>) }
         FILTER NOT EXISTS { ?p prov:wasDerivedFrom/dcterms:identifier ?file FILTER (STRENDS(?file, ".txt")) } }""")
     keys = sorted(r["p"].removeprefix(ID + "project/") for r in proposals)
-    assert keys == ["rita-ruhrinitiative-teilzeitausbildung", "ruhr-digital", "ruhr-fussball"]
+    assert keys == ["governance-of-metropolitan-innovation-ecosystems", "mobilitaetsregion",
+                    "netzwerk-unternehmensengagement-ruhr", "rita-ruhrinitiative-teilzeitausbildung",
+                    "ruhr-digital", "ruhr-fussball", "ruhrstadttraeumer", "vernetzte-mobilitaet"]
     for row in proposals:
         assert not select(f"SELECT ?v WHERE {{ <{row['p']}> rk:projectId|rk:responsibleDepartment ?v }}")
 
@@ -74,3 +76,18 @@ def test_inferred_forums_are_marked_and_match_the_id(select):
         ?p rk:projectId ?id ; rk:proposedBy/rk:forumNumber ?n }""")
     assert marked
     assert all(int(r["n"]) == int(r["id"][:2]) for r in marked)
+
+
+def test_an_inference_of_the_public_record_concerns_one_thing_and_is_keyed_by_it(select):
+    """`inference:{thing key}-{property}`, lower case with hyphens (`…-proposed-by`), one per
+    project or status report, so that every /id/inference/ path is a lower-case slug."""
+    rows = select("""SELECT ?i (COUNT(DISTINCT ?thing) AS ?things) (SAMPLE(?thing) AS ?t) (SAMPLE(?property) AS ?p) WHERE {
+        ?i a rk:EditorialInference ; rk:concerns ?thing ; rk:property ?property ;
+           prov:wasDerivedFrom/dcterms:isPartOf id:public-record } GROUP BY ?i""")
+    assert len(rows) >= 30
+    for row in rows:
+        assert int(row["things"]) == 1, row["i"]
+        thing = row["t"].rsplit("/", 1)[1]
+        name = row["p"].rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        hyphenated = "".join(f"-{c.lower()}" if c.isupper() else c for c in name)
+        assert row["i"] == f"{ID}inference/{thing}-{hyphenated}"
