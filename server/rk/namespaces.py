@@ -9,6 +9,8 @@ ONTOLOGY_IRI = URIRef(BASE + "ontology")
 ID = Namespace(BASE + "id/")
 INFERENCE = Namespace(BASE + "id/inference/")
 GRAPH = Namespace(BASE + "graph/")
+STATUS_REPORT = Namespace(BASE + "id/status-report/")
+PROJECT_STATUS = Namespace(BASE + "id/project-status/")
 SCHEMA = Namespace("http://schema.org/")
 SHAPES = Namespace(BASE + "shapes#")
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
@@ -25,6 +27,8 @@ NAMED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_DATA, GRAPH_INFERRED, GRAPH_SHAPES, GRAPH_
 PREFIXES = {
     "rk": RK,
     "id": ID,
+    "status-report": STATUS_REPORT,
+    "project-status": PROJECT_STATUS,
     "inference": INFERENCE,
     "rksh": SHAPES,
     "org": ORG,
