@@ -32,9 +32,10 @@ virtuoso:
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends virtuoso-opensource-7-bin; }
 
-# Re-vendor the front-end files (needs npm; the output in server/rk/web/static/vendor/ is committed).
-vendor:
-	$(PYTHON) scripts/vendor_assets.py
+# Re-vendor the front-end files (needs npm; the output in server/rk/web/static/vendor/ is committed;
+# the base map's simplification needs shapely from the test extra).
+vendor: install
+	$(BIN)/python scripts/vendor_assets.py
 
 build: install
 	$(BIN)/rk build
