@@ -131,6 +131,8 @@ STRINGS = {
         "department.",
     ),
     "view_venue": ("Veranstaltungsort", "Venue"),
+    "view_events_n": ("Veranstaltungen", "events"),
+    "view_event_1": ("Veranstaltung", "event"),
     "view_forums": ("Themenforen", "Forums"),
     "view_places": ("Orte", "places"),
     "view_kind": ("Art", "Kind"),

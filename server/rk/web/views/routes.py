@@ -28,7 +28,7 @@ RELATIONS = ("lead", "participates", "interested", "moderates", "member-of")
 
 @bp.route("")
 def index():
-    """The three views, each with the query behind it."""
+    """The views, each with the query behind it."""
     return site.render("views/index.html", queries=QUERIES)
 
 
@@ -194,7 +194,7 @@ def _marker_lines(place: places.Place, lang: str) -> list[str]:
     kind = i18n.text("view_city" if place.kind == "city" else "view_venue", lang)
     lines = [labels.show(place.iri, lang),
              f"{kind}" + (f", {labels.show(place.city, lang)}" if place.kind == "venue" and place.city else ""),
-             f"{len(place.events)} {i18n.text('events' if len(place.events) != 1 else 'view_event', lang)}"]
+             f"{len(place.events)} {i18n.text('view_events_n' if len(place.events) != 1 else 'view_event_1', lang)}"]
     if place.forums:
         lines.append(f"{i18n.text('view_forums', lang)}: {', '.join(f'{n:02d}' for n in place.forums)}")
     if place.dates:
