@@ -41,9 +41,10 @@ nginx:
 	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends nginx && \
 	  if [ -d /run/systemd/system ]; then $$SUDO systemctl disable --now nginx; fi; }
 
-# Re-vendor the front-end files (needs npm; the output in server/rk/web/static/vendor/ is committed).
-vendor:
-	$(PYTHON) scripts/vendor_assets.py
+# Re-vendor the front-end files (needs npm; the output in server/rk/web/static/vendor/ is committed;
+# the base map's simplification needs shapely from the test extra).
+vendor: install
+	$(BIN)/python scripts/vendor_assets.py
 
 build: install
 	$(BIN)/rk build

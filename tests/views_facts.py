@@ -60,3 +60,28 @@ def network_edges(select) -> set[tuple[str, str, str]]:
         { ?seat org:member ?p ; rk:affiliation ?o } UNION { ?p org:holds ?post . ?post org:postIn ?o }
         UNION { ?p org:memberOf ?o FILTER NOT EXISTS { ?o a rk:ThematicForum } } }""")
     return edges | {(r["p"], "member-of", r["o"]) for r in member}
+
+
+def map_places(select) -> dict[str, dict]:
+    """Every venue with an event and every city, with a point → kind, point, precision, events."""
+    rows = select("""SELECT ?place ?kind ?lat ?lon ?precision WHERE {
+        { ?place a rk:Venue BIND ("venue" AS ?kind) FILTER EXISTS { ?e schema:location ?place } }
+        UNION { ?place a rk:City BIND ("city" AS ?kind) }
+        ?place schema:geo ?geo . ?geo schema:latitude ?lat ; schema:longitude ?lon .
+        ?place rk:locationPrecision ?precision }""")
+    found = {r["place"]: {"kind": r["kind"], "lat": float(r["lat"]), "lon": float(r["lon"]),
+                          "precision": r["precision"], "events": set()} for r in rows}
+    assert len(found) == len(rows), "a place with two points"
+    held = select("""SELECT ?e ?place WHERE { ?e a schema:Event .
+        { ?e schema:location ?place } UNION { ?e schema:location ?venue . ?venue rk:city ?place } }""")
+    for row in held:
+        if row["place"] in found:
+            found[row["place"]]["events"].add(row["e"])
+    return found
+
+
+def lead_of_events(select) -> dict[str, str]:
+    """Event → the abbreviation of its forum's lead department ("" for an event without a forum)."""
+    rows = select("""SELECT ?e ?abbr WHERE { ?e a schema:Event
+        OPTIONAL { ?e rk:forum/rk:leadDepartment/rk:abbreviation ?abbr } }""")
+    return {r["e"]: r["abbr"] or "" for r in rows}

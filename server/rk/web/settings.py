@@ -138,6 +138,20 @@ SETTINGS = (
         "Directory for an on-disk store: the dataset is loaded there once per version "
         "and opened without parsing at later starts; empty: parse dataset.nq into memory.",
     ),
+    Setting(
+        "map_tiles",
+        "",
+        str,
+        "URL template of a tile server drawn under the map of /views/map "
+        "(https://…/{z}/{x}/{y}.png); empty: only the vendored base map, and the map "
+        "asks no other host for anything.",
+    ),
+    Setting(
+        "map_tiles_attribution",
+        "",
+        str,
+        "Attribution shown for the tiles of map_tiles (HTML is escaped), as their licence asks.",
+    ),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -61,8 +61,8 @@ STRINGS = {
     "all_inferences": ("alle erschlossenen Angaben", "all inferred statements"),
     "views": ("Ansichten", "Views"),
     "view_index_intro": (
-        "Drei Bilder des Wissensgraphen, jedes aus einer Abfrage des Katalogs, jedes auch als Tabelle.",
-        "Three pictures of the knowledge graph, each drawn from a catalogue query and also given as a table.",
+        "Vier Bilder des Wissensgraphen, jedes aus einer Abfrage des Katalogs, jedes auch als Tabelle.",
+        "Four pictures of the knowledge graph, each drawn from a catalogue query and also given as a table.",
     ),
     "view_moderation": ("Wer moderiert was", "Who moderates what"),
     "view_moderation_intro": (
@@ -114,6 +114,58 @@ STRINGS = {
     "view_from": ("von", "From"),
     "view_relation": ("Beziehung", "Relation"),
     "view_to": ("zu", "To"),
+    "view_map": ("Karte", "Map"),
+    "view_map_intro": (
+        "Die Veranstaltungsorte und Städte mit ihren Veranstaltungen auf einer Karte Nordrhein-Westfalens, "
+        "eingefärbt nach dem federführenden Ressort der Foren (wie in der Zeitleiste); ein Klick auf eine "
+        "Markierung öffnet die Seite des Orts.",
+        "The venues and cities with their events on a map of North Rhine-Westphalia, coloured by the "
+        "forums' lead departments (as in the timeline); clicking a marker opens the place's page.",
+    ),
+    "view_map_hint": (
+        "Orte ohne eigenen belegten Punkt liegen am Punkt ihrer Stadt; die Karte zeigt sie auf einem "
+        "Kreis um die Markierung der Stadt. Eine Markierung mit mehreren Farben teilt sich nach der "
+        "Zahl der Veranstaltungen je Ressort.",
+        "Venues without a point of their own lie at their city's point; the map draws them on a ring "
+        "around the city's marker. A marker of several colours is divided by the number of events per "
+        "department.",
+    ),
+    "view_venue": ("Veranstaltungsort", "Venue"),
+    "view_events_n": ("Veranstaltungen", "events"),
+    "view_event_1": ("Veranstaltung", "event"),
+    "view_forums": ("Themenforen", "Forums"),
+    "view_places": ("Orte", "places"),
+    "view_kind": ("Art", "Kind"),
+    "view_point": ("Punkt", "Point"),
+    "view_no_events": ("ohne Veranstaltung", "no events"),
+    "view_outside": ("Außerhalb Nordrhein-Westfalens", "Outside North Rhine-Westphalia"),
+    "view_show_all": ("Alle Orte zeigen", "Show all places"),
+    "view_show_nrw": ("Nordrhein-Westfalen zeigen", "Show North Rhine-Westphalia"),
+    "view_at_city": ("am Punkt der Stadt", "at the city's point"),
+    "view_base_map": ("Grundkarte", "Base map"),
+    "view_base_map_source": (
+        "Gemeinde- und Kreisgrenzen aus VG250 des Bundesamts für Kartographie und Geodäsie, vereinfacht; "
+        "Nutzung nach GeoNutzV.",
+        "Municipal and district boundaries from the VG250 of the Federal Agency for Cartography and "
+        "Geodesy, simplified; used under the GeoNutzV.",
+    ),
+    "view_tiles": ("Kacheln", "Tiles"),
+    "links_other": ("Verweise auf andere Datensätze", "Links to other datasets"),
+    "link_dataset": ("Datensatz", "Dataset"),
+    "link_target": ("Verweis", "Link"),
+    "link_property": ("Eigenschaft", "Property"),
+    "municipality_key": ("Amtlicher Gemeindeschlüssel", "Official municipality key"),
+    "point": ("Lage", "Location"),
+    "precision_city": ("Lage der Stadt", "location of the city"),
+    "precision_venue": ("Lage des Veranstaltungsorts", "location of the venue"),
+    "small_map": ("Karte", "Map"),
+    "small_map_outside": (
+        "Dieser Ort liegt außerhalb der Grundkarte (Nordrhein-Westfalen).",
+        "This place lies outside the base map (North Rhine-Westphalia).",
+    ),
+    "linksets": ("Verweise auf andere Datensätze", "Links to other datasets"),
+    "linkset_links": ("Verweise", "Links"),
+    "linkset_predicate": ("Prädikat", "Predicate"),
     "queries": ("Beispielabfragen", "Example queries"),
     "queries_intro": (
         "Fertige SPARQL-Abfragen mit ihren Antworten: im Editor öffnen, ändern und ausführen "

@@ -3,7 +3,8 @@
 Each kind names its class, its list page (titled by the i18n string `list_{name}`), how
 the list is sorted and the purpose-built section its entity pages show. Lists, the home page's counts, the entity
 sections and the browser-walk tests all derive from `KINDS`: adding a kind means one
-entry here (and a section template if it has a section).
+entry here (and a section template if it has a section). `SHARED` adds sections that
+pages of several kinds show: the small map and the links to other datasets.
 """
 
 from dataclasses import dataclass
@@ -55,12 +56,21 @@ KINDS = (
     EntityKind("inferences", str(RK.EditorialInference)),
 )
 BY_LIST = {kind.list_name: kind for kind in KINDS}
+# sections beside a kind's own: (section, the classes whose pages show it; () for every page,
+# where the section shows only what the thing has)
+SHARED = (
+    (Section("location", {"points": page_queries.LOCATION_POINTS}),
+     (str(RK.Venue), str(RK.City), str(SCHEMA.Event))),
+    (Section("links", {"links": page_queries.LINKS}), ()),
+)
 
 
 def sections_for(types: list[str]) -> list[Section]:
     """The sections an entity of these classes shows, each once, in registry order."""
     found = {kind.section.name: kind.section for kind in KINDS
              if kind.section and kind.cls in types}
+    found.update((section.name, section) for section, classes in SHARED
+                 if not classes or set(classes) & set(types))
     return list(found.values())
 
 

@@ -67,6 +67,36 @@ SELECT DISTINCT ?event ?start ?venue WHERE {
   ?event a schema:Event OPTIONAL { ?event schema:startDate ?start }
 } ORDER BY STR(?start) ?event"""
 
+LINK_PREFIXES = PREFIXES + """\
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+PREFIX void: <http://rdfs.org/ns/void#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX dcatde: <http://dcat-ap.de/def/dcatde/>
+"""
+# the links of ?this to other datasets, each with the dataset (from the meta graph's VoID
+# linksets: the target whose void:uriSpace the link starts with) and its titles; and the
+# point of ?this with its precision
+LINKS = LINK_PREFIXES + """\
+SELECT ?property ?target ?dataset ?title ?homepage ?lat ?lon ?precision WHERE {
+  { VALUES ?property { owl:sameAs foaf:isPrimaryTopicOf dcatde:politicalGeocodingURI rk:municipalityKey }
+    ?this ?property ?target
+    OPTIONAL { ?linkset void:linkPredicate ?property ; void:objectsTarget ?dataset .
+               ?dataset void:uriSpace ?space ; dcterms:title ?title ; foaf:homepage ?homepage
+               FILTER (isIRI(?target) && STRSTARTS(STR(?target), ?space)) } }
+  UNION { ?this schema:geo ?geo . ?geo schema:latitude ?lat ; schema:longitude ?lon
+          OPTIONAL { ?this rk:locationPrecision ?precision } }
+} ORDER BY ?property STR(?target)"""
+# the points a small map of ?this shows: its own, or those of its locations (an event's
+# venues and cities), each with the municipality key of the place or of its city
+LOCATION_POINTS = PREFIXES + """\
+SELECT ?place ?lat ?lon ?precision ?key WHERE {
+  { ?this schema:geo ?geo BIND (?this AS ?place) }
+  UNION { ?this schema:location ?place . ?place schema:geo ?geo }
+  ?geo schema:latitude ?lat ; schema:longitude ?lon .
+  OPTIONAL { ?place rk:locationPrecision ?precision }
+  OPTIONAL { ?place rk:municipalityKey|rk:city/rk:municipalityKey ?key }
+} ORDER BY ?place"""
+
 
 def exists(store: Store, iri: str) -> bool:
     """Whether the dataset says anything about `iri`."""

@@ -35,6 +35,17 @@ PREFIX void: <http://rdfs.org/ns/void#>
 SELECT ?class ?entities WHERE { GRAPH <https://w3id.org/ruhr-konferenz/graph/meta> {
   <https://w3id.org/ruhr-konferenz/dataset> void:classPartition [ void:class ?class ; void:entities ?entities ] } }
 ORDER BY DESC(?entities) ?class"""
+LINKSETS = """
+PREFIX void: <http://rdfs.org/ns/void#>
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX foaf: <http://xmlns.com/foaf/0.1/>
+SELECT ?linkset ?title ?target ?targetTitle ?homepage ?predicate ?triples WHERE { GRAPH <https://w3id.org/ruhr-konferenz/graph/meta> {
+  <https://w3id.org/ruhr-konferenz/dataset> void:subset ?linkset .
+  ?linkset a void:Linkset ; dct:title ?title ; void:objectsTarget ?target ; void:linkPredicate ?predicate ;
+           void:triples ?triples .
+  ?target dct:title ?targetTitle . OPTIONAL { ?target foaf:homepage ?homepage }
+  FILTER (LANG(?title) = LANG(?targetTitle)) } }
+ORDER BY DESC(?triples) ?linkset"""
 
 
 def _rdf(fmt: conneg.Format) -> Response:
@@ -56,8 +67,9 @@ def description():
     store, language = get_store(), i18n.page_language()
     summaries = {row["language"].value: row for row in rows(store.query(SUMMARY))}
     classes = rows(store.query(CLASSES))
+    linksets = [row for row in rows(store.query(LINKSETS)) if row["title"].lang == language]
     response = site.render("pages/dataset.html", summary=summaries.get(language) or summaries.get("de", {}),
-                           classes=classes, manifest=manifest())
+                           classes=classes, linksets=linksets, manifest=manifest())
     response.vary.add("Accept")
     return response
 

@@ -1,15 +1,15 @@
-"""The `views` blueprint: "Wer moderiert was", the timeline and the actor network.
+"""The `views` blueprint: "Wer moderiert was", the timeline, the actor network and the map.
 
 Each view runs one catalogue query (`queries/*.rq`) through the store and shows the
 answer as a picture and as a plain table that needs no script.
 """
 
-from flask import Blueprint
+from flask import Blueprint, current_app, url_for
 
 from rk.web.http import caching
 from rk.web.pages import i18n, site
 from rk.web.sparql import examples
-from rk.web.views import timeline
+from rk.web.views import basemap, places, timeline
 from rk.web.pages.linked_data import not_found
 from rk.web.app_store import get_store
 from rk.web.pages.terms import Term, rows
@@ -21,14 +21,31 @@ QUERIES = {
     "moderation": "moderation-matrix",
     "timeline": "programme-timeline",
     "network": "actor-network",
+    "map": "map-places",
 }
 RELATIONS = ("lead", "participates", "interested", "moderates", "member-of")
 
 
 @bp.route("")
 def index():
-    """The three views, each with the query behind it."""
+    """The views, each with the query behind it."""
     return site.render("views/index.html", queries=QUERIES)
+
+
+@bp.app_context_processor
+def _map_helpers() -> dict:
+    """Every template may draw a small map of points on the base map (see basemap)."""
+    return {"small_map": basemap.small_map, "base_map_attribution": basemap.attribution}
+
+
+@bp.route("/map/base.svg")
+def base_map():
+    """The base map's districts as SVG, under the small maps of the pages."""
+    tag = caching.etag(basemap.FILE.stat().st_mtime_ns, basemap.FILE.stat().st_size, "base.svg")
+    response = caching.not_modified(tag)
+    if response is None:
+        response = current_app.response_class(basemap.svg(), content_type="image/svg+xml; charset=utf-8")
+    return caching.mark(response, tag)
 
 
 @bp.route("/<name>")
@@ -141,4 +158,50 @@ def network(found: list[dict[str, Term]], lang: str) -> dict:
     }
 
 
-_GATHER = {"moderation": moderation, "timeline": timeline_view, "network": network}
+def map_view(found: list[dict[str, Term]], lang: str) -> dict:
+    """Markers (embedded as JSON for Leaflet), legend and table of the places of map-places."""
+    timeline_rows = rows(get_store().query(examples.find(QUERIES["timeline"]).text))
+    found_places, palette = places.places(found, timeline_rows)
+    labels = site.labels()
+    shown = {abbr for place in found_places for abbr, _, _ in place.segments}
+    legend = [(abbr, colour) for abbr, colour in
+              sorted(palette.items(), key=lambda item: (item[0] == "", item[0].casefold())) if abbr in shown]
+    inside = [p for p in found_places if p.inside]
+    config = current_app.config
+    markers = [{
+        "iri": p.iri, "url": site.href(p.iri), "label": labels.show(p.iri, lang), "kind": p.kind,
+        "lat": p.lat, "lon": p.lon, "precision": p.precision, "events": len(p.events),
+        "background": p.background(), "offset": p.offset, "lines": _marker_lines(p, lang),
+    } for p in found_places]
+    return {
+        "places": found_places, "legend": legend, "outside": [p for p in found_places if not p.inside],
+        "counts": {kind: sum(1 for p in found_places if p.kind == kind) for kind in ("city", "venue")},
+        "map_data": {
+            "markers": markers,
+            "home": [[min(p.lat for p in inside), min(p.lon for p in inside)],
+                     [max(p.lat for p in inside), max(p.lon for p in inside)]] if inside else None,
+            "baseMap": url_for("static", filename=basemap.STATIC_PATH),
+            "baseMapAttribution": basemap.attribution(),
+            "tiles": {"url": config["MAP_TILES"], "attribution": config["MAP_TILES_ATTRIBUTION"]}
+            if config["MAP_TILES"] else None,
+        },
+    }
+
+
+def _marker_lines(place: places.Place, lang: str) -> list[str]:
+    """The lines of a marker's tooltip: name, kind, events, forums, dates, precision."""
+    labels = site.labels()
+    kind = i18n.text("view_city" if place.kind == "city" else "view_venue", lang)
+    lines = [labels.show(place.iri, lang),
+             f"{kind}" + (f", {labels.show(place.city, lang)}" if place.kind == "venue" and place.city else ""),
+             f"{len(place.events)} {i18n.text('view_events_n' if len(place.events) != 1 else 'view_event_1', lang)}"]
+    if place.forums:
+        lines.append(f"{i18n.text('view_forums', lang)}: {', '.join(f'{n:02d}' for n in place.forums)}")
+    if place.dates:
+        lines.append(f"{i18n.text('date', lang)}: {', '.join(place.dates)}")
+    if place.kind == "venue" and place.precision == "city":
+        lines.append(i18n.text("precision_city", lang))
+    return lines
+
+
+_GATHER = {"moderation": moderation, "timeline": timeline_view, "network": network, "map": map_view}
