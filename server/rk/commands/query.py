@@ -73,7 +73,7 @@ def query(query, list_only, endpoint, build_dir, output):
     entry = resolve(query)
     try:
         with open_target(endpoint, build_dir) as store:
-            click.echo(render(store.query(entry.text), output))
+            click.echo(render(store.query(entry.example_text), output))
     except StoreError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

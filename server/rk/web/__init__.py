@@ -3,6 +3,7 @@
 from flask import Flask
 
 from rk.web import app_store, settings
+from rk.web.api import routes as api
 from rk.web.http import cors, errors, frontcache, resultcache
 from rk.web.pages import browse, linked_data, site
 from rk.web.publication import description, ontology
@@ -31,5 +32,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(description.bp)
     app.register_blueprint(examples.bp)
     app.register_blueprint(routes.bp)
+    app.register_blueprint(api.bp)
     app.wsgi_app = frontcache.FrontCache(app.wsgi_app, app.config["CACHE_BYTES"])
     return app

@@ -29,7 +29,7 @@ ORDER BY ?number
 def page(summary, endpoint_iri: str, text: str | None = None, entry: NamedQuery | None = None):
     """The editor on `text` (run at once: it came in a link), on a catalogue `entry`, or on the example."""
     lang = i18n.page_language()
-    initial = text if text is not None else entry.text if entry is not None else EXAMPLE
+    initial = text if text is not None else entry.example_text if entry is not None else EXAMPLE
     tag = caching.etag(summary.version, "editor", endpoint_iri, lang, initial, text is not None)
     cached = caching.not_modified(tag)
     if cached is not None:
