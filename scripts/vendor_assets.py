@@ -26,6 +26,8 @@ OUT = ROOT / "server" / "rk" / "web" / "static" / "vendor"
 FILES = {
     "@zazuko/yasgui": ["build/yasgui.min.js", "build/yasgui.min.css"],
     "vis-network": ["standalone/umd/vis-network.min.js"],
+    "chart.js": ["dist/chart.umd.min.js"],  # the editor's chart plugin
+    "axe-core": ["axe.min.js"],  # the accessibility tests inject it into the pages
 }
 
 MIT = """Permission is hereby granted, free of charge, to any person obtaining a copy
