@@ -33,6 +33,7 @@ CLASS_PROPERTIES = """SELECT ?class ?property (COUNT(*) AS ?n)
 WHERE { ?s a ?class ; ?property ?o FILTER(isIRI(?class)) } GROUP BY ?class ?property"""
 INSTANCE_CLASSES = f"""SELECT ?s ?class
 WHERE {{ GRAPH <{BASE}graph/data> {{ ?s a ?class FILTER(STRSTARTS(STR(?s), "{BASE}id/")) }} }}"""
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 MAX_QUERY = 100  # characters of an instance search
 MAX_HITS = 50
 PAGES = {BASE + "id/": "/page/", BASE + "ontology#": "/ontology.html#"}
@@ -44,7 +45,7 @@ class Vocabulary:
 
     classes: Counter
     properties: Counter
-    class_properties: dict[str, list[str]]
+    class_properties: dict[str, list[list]]  # class -> [property, uses by its instances], most used first
     instance_class: dict[str, str]
 
 
@@ -67,7 +68,7 @@ def read(store: Store) -> Vocabulary:
     return Vocabulary(
         classes,
         properties,
-        {c: [p for p, _ in counts.most_common()] for c, counts in by_class.items()},
+        {c: [[p, n] for p, n in counts.most_common() if p != RDF_TYPE] for c, counts in by_class.items()},
         instance_class,
     )
 
@@ -126,7 +127,7 @@ def instances_json():
         for hit in labels.search(words, lang, int(limit)):
             kind = found.instance_class.get(hit.iri)
             hits.append({"iri": hit.iri, "label": hit.label, "class": kind,
-                         "classLabel": labels.get(kind, lang) if kind else None})
+                         "classLabel": labels.show(kind, lang) if kind else None})
         return {"q": words, "hits": hits}
     return _answer(payload, words, limit)
 
