@@ -31,7 +31,7 @@
 
   function caption(binding) {
     if (!binding) return "";
-    const labelled = window.RkLabels && window.RkLabels.cached && window.RkLabels.cached.labels[binding.value];
+    const labelled = window.RkLabels && window.RkLabels.loaded().labels[binding.value];
     return labelled || binding.value;
   }
 
@@ -58,8 +58,7 @@
       return icon;
     }
 
-    async draw(persistentConfig) {
-      if (window.RkLabels) window.RkLabels.cached = await window.RkLabels.labels();
+    draw(persistentConfig) {
       const config = Object.assign({ kind: "bar" }, persistentConfig || {});
       const found = columns(this.yasr.results);
       const value = found.numeric.includes(config.value) ? config.value : found.numeric[found.numeric.length - 1];

@@ -14,7 +14,7 @@
     "Ellipse": "Kürzen",
     "Labels": "Bezeichnungen",
     "Filter query results": "Ergebnisse filtern",
-    "Page size: ": "Zeilen je Seite: ",
+    "Page size:": "Zeilen je Seite:",
     "All": "Alle",
     "Show all": "Alle zeigen",
     "Run query": "Abfrage ausführen",

@@ -12,12 +12,15 @@
   const text = window.RkEditorText;
   const explicitLang = new URLSearchParams(location.search).get("lang");
 
+  const EMPTY = { pages: {}, labels: {} };
   let labelsPromise = null;
+  let loaded = null;  // the labels once they have arrived: draws then need not wait
   function labels() {
     if (!labelsPromise) {
       labelsPromise = fetch(root.dataset.labels, { headers: { Accept: "application/json" } })
-        .then(function (response) { return response.ok ? response.json() : { pages: {}, labels: {} }; })
-        .catch(function () { return { pages: {}, labels: {} }; });
+        .then(function (response) { return response.ok ? response.json() : EMPTY; })
+        .catch(function () { return EMPTY; })
+        .then(function (data) { loaded = data; return data; });
     }
     return labelsPromise;
   }
@@ -49,9 +52,17 @@
       this.data = { pages: {}, labels: {} };
     }
 
-    async draw(persistentConfig) {
-      this.data = await labels();
-      return super.draw(persistentConfig);
+    draw(persistentConfig) {
+      if (loaded) {
+        this.data = loaded;
+        return super.draw(persistentConfig);
+      }
+      // YASR empties the results before a draw: empty them again when the labels arrive
+      return labels().then((data) => {
+        this.data = data;
+        while (this.yasr.resultsEl.firstChild) this.yasr.resultsEl.firstChild.remove();
+        return super.draw(persistentConfig);
+      });
     }
 
     showsLabels() {
@@ -109,5 +120,6 @@
   const dynamic = (Yasr.defaults.plugins.table || {}).dynamicConfig;
   Yasr.registerPlugin("table", LabelledTable);
   if (dynamic) Yasr.defaults.plugins.table.dynamicConfig = dynamic;
-  window.RkLabels = { labels: labels, ours: ours };
+  labels();
+  window.RkLabels = { labels: labels, ours: ours, loaded: function () { return loaded || EMPTY; } };
 })();

@@ -77,7 +77,14 @@
     input.setAttribute("aria-label", root.dataset.label);
     input.setAttribute("aria-describedby", "editor-keys");
     yasqe.on("change", refreshLinks);
-    yasqe.on("query", function () { announce(text.t("Running the query …", "Die Abfrage läuft …")); });
+    yasqe.on("query", function () {
+      announce(text.t("Running the query …", "Die Abfrage läuft …"));
+      const chart = charts[current.getId()];
+      if (chart) {  // a counting catalogue query opens with its chart, once
+        delete charts[current.getId()];
+        openChart(current, chart);
+      }
+    });
     yasqe.on("queryResponse", function () {
       window.setTimeout(function () { reportResults(current); }, 0);
     });
@@ -99,18 +106,15 @@
     } else {
       announce(text.t(`Answer received in ${seconds} s.`, `Antwort in ${seconds} s erhalten.`));
     }
-    const chart = charts[current.getId()];
-    if (chart) openChart(current, chart);
   }
 
   /* Show the result of `current` as the chart its catalogue query asks for. */
   function openChart(current, chart) {
     const [kind, label, value] = chart.split(" ");
     const yasr = current.getYasr();
-    if (!yasr.plugins.chart || !yasr.plugins.chart.canHandleResults()) return;
-    yasr.storePluginConfig("chart", { kind: kind, label: label, value: value });
-    if (yasr.getSelectedPluginName() === "chart") yasr.draw();
-    else yasr.selectPlugin("chart");
+    if (!yasr.plugins.chart) return;
+    yasr.config.plugins.chart.dynamicConfig = { kind: kind, label: label, value: value };
+    yasr.selectPlugin("chart");
   }
 
   /* Keep the permalink, the download links and the code panel in step with the current tab's query. */
