@@ -43,6 +43,9 @@
       autocompleters: window.RkCompletion ? window.RkCompletion.names : ["variables"],
       // Tab and Shift+Tab move the focus out of the editor (WCAG 2.1.2); Ctrl+] / Ctrl+[ indent
       extraKeys: { Tab: false, "Shift-Tab": false },
+      // the editable area itself takes the focus (not a hidden textarea beside the scroller):
+      // screen readers read the text, and the scrolling region holds the focusable element
+      inputStyle: "contenteditable",
       createShareableLink: function (yasqe) {
         return new URL(sparqlUrl({ query: yasqe.getValue() }), location.href).href;
       },
@@ -50,6 +53,8 @@
     },
     yasr: { persistenceId: null, defaultPlugin: "table" },
   });
+
+  fixTabList();
 
   const names = {};  // tab id -> file name of its downloads (the catalogue query's name)
   const charts = {};  // tab id -> the chart its catalogue query asks for ("bar label value")
@@ -68,12 +73,38 @@
     status.textContent = message;
   }
 
+  /* YASGUI puts its "+" button inside the tab list, where only tabs belong (ARIA): move it after
+     the list (leaving YASGUI's empty wrapper, before which it inserts new tabs), and let the arrow
+     keys move among the tabs only (YASGUI's own handler also visits the wrapper). */
+  function fixTabList() {
+    const list = root.querySelector(".tabsList");
+    const add = list && list.querySelector("button.addTab");
+    if (!add) return;
+    const holder = document.createElement("div");
+    holder.className = "rk-add-tab";
+    holder.appendChild(add);
+    list.after(holder);
+    root.addEventListener("keydown", function (event) {
+      if (!(event.key === "ArrowLeft" || event.key === "ArrowRight") || !list.contains(event.target)) return;
+      if (event.target.closest(".tab input")) return;  // renaming a tab
+      event.stopPropagation();
+      event.preventDefault();
+      const tabs = Array.from(list.querySelectorAll("[role=tab]"));
+      const at = tabs.indexOf(event.target.closest("[role=tab]"));
+      const next = tabs[(at + (event.key === "ArrowRight" ? 1 : tabs.length - 1)) % tabs.length];
+      tabs.forEach(function (t) { t.setAttribute("tabindex", t === next ? "0" : "-1"); });
+      next.focus();
+    }, true);
+  }
+
   /* Label the editor's textarea, link it to the keyboard hint, and announce its results. */
   function prepare(current) {
     const yasqe = current.getYasqe();
     if (!yasqe || watched.has(yasqe)) return;
     watched.add(yasqe);
     const input = yasqe.getInputField();
+    input.setAttribute("role", "textbox");
+    input.setAttribute("aria-multiline", "true");
     input.setAttribute("aria-label", root.dataset.label);
     input.setAttribute("aria-describedby", "editor-keys");
     yasqe.on("change", refreshLinks);
