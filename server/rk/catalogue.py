@@ -20,7 +20,7 @@ from rk.parameters import HeaderError, Parameter, bind, example_values, parse_li
 from rk.paths import QUERIES_DIR
 
 CHART_KINDS = ("bar", "line", "pie")
-_PAGING = re.compile(r"^\s*(LIMIT|OFFSET)\b", re.IGNORECASE | re.MULTILINE)
+PAGING = re.compile(r"^\s*(LIMIT|OFFSET)\b", re.IGNORECASE | re.MULTILINE)
 
 
 class CatalogueError(ValueError):
@@ -90,7 +90,7 @@ def parse(path: Path) -> NamedQuery:
             where_brace(text)
         except HeaderError as error:
             raise CatalogueError(f"{path}: {error}") from None
-        if _PAGING.search(text):
+        if PAGING.search(text):
             raise CatalogueError(f"{path}: a query with parameters is paged by the API: no LIMIT or OFFSET")
     return NamedQuery(
         name=path.stem, path=path, text=text,

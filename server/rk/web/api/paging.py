@@ -1,8 +1,9 @@
 """One page of a SELECT answer: its rows cut from the store's canonical TSV, and the rows as JSON.
 
 The API asks the store for `per_page + 1` rows (LIMIT/OFFSET appended to the bound query);
-the extra row only tells that a next page exists. The canonical TSV has one line per row,
-each ending in a newline, so a page is a prefix of its lines.
+the extra row only tells that a next page exists. A query with its own LIMIT or OFFSET (a
+catalogue query without parameters) runs as it is and the page is cut from its answer. The
+canonical TSV has one line per row, each ending in a newline, so a page is a run of its lines.
 """
 
 import json
@@ -33,10 +34,11 @@ def window(sparql: str, page: int, per_page: int) -> str:
     return f"{sparql}\nLIMIT {per_page + 1}\nOFFSET {(page - 1) * per_page}\n"
 
 
-def cut(result: QueryResult, per_page: int) -> Page:
-    """The first `per_page` rows of `result` (a SELECT answer of `window`)."""
+def cut(result: QueryResult, per_page: int, skip: int = 0) -> Page:
+    """`per_page` rows of `result` (a SELECT answer) after the first `skip`."""
     header, _, body = result.data.partition(b"\n")
     rows = body.split(b"\n")[:-1] if body else []
+    rows = rows[skip:]
     kept = b"".join(row + b"\n" for row in rows[:per_page])
     page = QueryResult(Kind.SOLUTIONS, data=header + b"\n" + kept, truncated=result.truncated)
     return Page(page, len(rows) > per_page)

@@ -18,7 +18,7 @@ from werkzeug.exceptions import (
     ServiceUnavailable,
 )
 
-from rk.catalogue import NamedQuery
+from rk.catalogue import PAGING, NamedQuery
 from rk.parameters import ParameterError, example_values
 from rk.store import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, StoreBusy
 from rk.web.api import openapi, paging
@@ -101,7 +101,10 @@ def call(call: str):
     cached = caching.not_modified(tag)
     if cached is not None:
         return cached
-    result = paging.cut(_run(store, paging.window(sparql, page, per_page)), per_page)
+    if PAGING.search(entry.text):  # its own LIMIT/OFFSET: cut the page from the whole answer
+        result = paging.cut(_run(store, sparql), per_page, (page - 1) * per_page)
+    else:
+        result = paging.cut(_run(store, paging.window(sparql, page, per_page)), per_page)
     next_url = _page_url(call, page + 1) if result.has_next else None
     if fmt is ROWS:
         variables, rows = paging.rows(result.result)
