@@ -104,9 +104,10 @@ def test_selector_loads_and_runs_every_small_select(page: Page, base_url, shots,
     assert chosen
     for entry in chosen:
         page.locator("#catalogue").select_option(entry.name)
+        page.get_by_role("button", name="Laden", exact=True).click()  # choosing alone loads nothing
         page.wait_for_function(
             "text => document.querySelector('#editor .CodeMirror').CodeMirror.getValue() === text",
-            arg=entry.text,
+            arg=entry.example_text,
         )
         expect(page.locator("#catalogue-description")).to_have_text(entry.description)
         run(page, entry.expected_rows)
