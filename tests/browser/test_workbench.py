@@ -327,3 +327,15 @@ def test_the_editor_works_at_390_pixels(browser, base_url, shots):
         page.screenshot(path=str(shots / "workbench-390.png"), full_page=True)
     finally:
         context.close()
+
+
+def test_a_syntax_error_is_explained_in_german_and_a_failed_run_announced(page: Page, base_url, traffic):
+    open_editor(page, base_url + "/sparql")
+    write(page, "SELECT * WHERE { ?s ?p }")
+    page.locator("#editor .parseErrorIcon").first.hover()
+    expect(page.locator("#editor .yasqe_tooltip")).to_contain_text("Diese Zeile ist ungültig. Erwartet:")
+    with page.expect_response(lambda r: r.url.endswith("/sparql") and r.request.method == "POST") as answer:
+        page.locator("#editor .tabPanel.active .yasqe_queryButton").click()
+    assert answer.value.status == 400
+    expect(page.locator("#editor-status")).to_contain_text("Die Abfrage ist fehlgeschlagen")
+    assert traffic.foreign() == []

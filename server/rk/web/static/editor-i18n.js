@@ -34,6 +34,7 @@
     "Nothing to autocomplete yet!": "Noch nichts zu vervollständigen.",
     "Press CTRL - <spacebar> to autocomplete": "Strg+Leertaste vervollständigt",
     "Failed fetching suggestions": "Vorschläge konnten nicht geladen werden",
+    "This line is invalid. Expected:": "Diese Zeile ist ungültig. Erwartet:",
   };
   const GERMAN_PATTERNS = [
     [/^(\d+) results? in ([\d.]+) seconds?$/, (m, n, s) => `${n} ${n === "1" ? "Ergebnis" : "Ergebnisse"} in ${s.replace(".", ",")} s`],
@@ -68,12 +69,12 @@
   function translateTree(node) {
     if (node.nodeType === Node.TEXT_NODE) {
       const parent = node.parentElement;
-      if (!parent || parent.closest(".CodeMirror-code, td, pre, code")) return;
+      if (!parent || parent.closest(".CodeMirror-line, td, pre, code")) return;
       const changed = translate(node.nodeValue);
       if (changed !== node.nodeValue) node.nodeValue = changed;
       return;
     }
-    if (node.nodeType !== Node.ELEMENT_NODE || node.closest(".CodeMirror-code")) return;
+    if (node.nodeType !== Node.ELEMENT_NODE || node.closest(".CodeMirror-line")) return;
     for (const name of ATTRIBUTES) {
       const value = node.getAttribute(name);
       if (value) {
