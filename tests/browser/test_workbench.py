@@ -339,3 +339,13 @@ def test_a_syntax_error_is_explained_in_german_and_a_failed_run_announced(page: 
     assert answer.value.status == 400
     expect(page.locator("#editor-status")).to_contain_text("Die Abfrage ist fehlgeschlagen")
     assert traffic.foreign() == []
+
+
+@pytest.mark.parametrize("lang", ["de", "en"])
+def test_axe_finds_no_violation_on_the_api_page(page: Page, base_url, lang, traffic):
+    page.goto(f"{base_url}/api?lang={lang}")
+    page.locator("li#forum-events .code-panel summary").click()
+    expect(page.locator("li#forum-events .code-panel code")).to_contain_text("/api/forum-events?forum=4")
+    found = violations(page)
+    assert found == [], summary(found)
+    assert traffic.foreign() == []
