@@ -7,6 +7,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# reproducible builds: the build time in manifest.json is the last commit's, so rebuilds are byte-identical
+export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
 .PHONY: install browser virtuoso wrk vendor build validate stats run test bench load reload clean
 
@@ -58,7 +60,7 @@ wrk:
 # engines + HTTP + scale benchmarks into docs/performance.md; BENCH_QUICK=1 for a short run
 bench: build wrk virtuoso
 	$(BIN)/pip install --quiet -e '.[test,bench]'
-	$(BIN)/python bench/run.py
+	PYTHONPATH=$(CURDIR)/tests $(BIN)/python bench/run.py
 
 # 64 clients for 60 s against `rk serve` (2 s time limit); figures in test-artifacts/load.json
 load: build

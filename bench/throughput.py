@@ -4,7 +4,7 @@
 
 Every server runs on 127.0.0.1 and is started and stopped here: `rk serve` with its
 defaults (result cache on, and once more with --cache-bytes 0), the no-op Flask app under
-the same gunicorn configuration (bench/noop.py), Virtuoso 7 (rk.peers.virtuoso) and
+the same gunicorn configuration (bench/noop.py), Virtuoso 7 (tests/support/virtuoso.py) and
 rdflib-endpoint, the last two loaded with the same dataset.nq. `wrk` (Debian package)
 sends GET requests for --duration seconds per URL at concurrency 1 and 16 and reports
 requests/s and the 50th and 99th percentile latency; all servers run at once and
@@ -135,7 +135,7 @@ def servers(args, workers: int, threads: int):
 
     @contextlib.contextmanager
     def virtuoso():
-        from rk.peers.virtuoso import Virtuoso
+        from support.virtuoso import Virtuoso
 
         folder = work / "virtuoso"
         shutil.rmtree(folder, ignore_errors=True)
@@ -165,7 +165,7 @@ def servers(args, workers: int, threads: int):
 
 def _virtuoso_installed() -> bool:
     try:
-        from rk.peers.virtuoso import installed
+        from support.virtuoso import installed
     except ImportError:
         return False
     return installed()

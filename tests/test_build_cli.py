@@ -85,3 +85,33 @@ def test_stats_counts_the_written_build(project):
     counts = {line.split()[0].strip("<>"): int(line.split()[-1])
               for line in done.stdout.splitlines() if line.startswith("<https://w3id.org/ruhr-konferenz/graph/")}
     assert counts == manifest["triples"]
+
+
+def test_rebuild_is_byte_identical(project):
+    """Two builds of the same inputs with the same SOURCE_DATE_EPOCH write the same bytes."""
+    folders = []
+    for run in ("first", "second"):
+        done = subprocess.run(RK + ["build", "-o", str(project / run)], cwd=project, capture_output=True,
+                              text=True, timeout=300,
+                              env=dict(os.environ, RK_PROJECT_ROOT=str(project), SOURCE_DATE_EPOCH="1575504000"))
+        assert done.returncode == 0, done.stderr
+        folders.append(project / run)
+    files = sorted(p.relative_to(folders[0]) for p in folders[0].rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(folders[1]) for p in folders[1].rglob("*") if p.is_file())
+    assert "manifest.json" in map(str, files) and len(files) >= 9
+    differing = [str(f) for f in files if (folders[0] / f).read_bytes() != (folders[1] / f).read_bytes()]
+    assert differing == []
+    manifest = json.loads((folders[0] / "manifest.json").read_text())
+    assert manifest["built"] == "2019-12-05T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_broken_link_file_names_file_and_line_and_stops(project, command):
+    links = project / "data" / "links" / "places-wikipedia.csv"
+    lines = links.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("https://de.wikipedia.org/wiki/Signal_Iduna_Park,", "https://de.wikipedia.org/wiki/Signal Iduna Park,", 1)
+    links.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = rk(project, command)
+    assert done.returncode == 2
+    assert "data/links/places-wikipedia.csv:3: malformed wikipedia target" in done.stderr
+    assert not (project / "build" / "dataset.nq").exists()

@@ -7,11 +7,13 @@ BASE = "https://w3id.org/ruhr-konferenz/"
 RK = Namespace(BASE + "ontology#")
 ONTOLOGY_IRI = URIRef(BASE + "ontology")
 ID = Namespace(BASE + "id/")
+INFERENCE = Namespace(BASE + "id/inference/")
 GRAPH = Namespace(BASE + "graph/")
 SCHEMA = Namespace("http://schema.org/")
 SHAPES = Namespace(BASE + "shapes#")
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 
 GRAPH_ONTOLOGY = GRAPH.ontology
 GRAPH_DATA = GRAPH.data
@@ -23,6 +25,7 @@ NAMED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_DATA, GRAPH_INFERRED, GRAPH_SHAPES, GRAPH_
 PREFIXES = {
     "rk": RK,
     "id": ID,
+    "inference": INFERENCE,
     "rksh": SHAPES,
     "org": ORG,
     "schema": SCHEMA,
@@ -33,6 +36,7 @@ PREFIXES = {
     "dcat": DCAT,
     "dcatde": DCATDE,
     "vcard": VCARD,
+    "geo": GEO,
     "void": VOID,
     "owl": OWL,
     "rdf": RDF,

@@ -24,9 +24,9 @@ def hostile_port(built_dir, tmp_path_factory):
         for text, lang in zip(HOSTILE, ("de", "en")):
             literal = json.dumps(text)  # a valid N-Quads string literal for this text
             nquads.write(f"<{FORUM}> <{LABEL}> {literal}@{lang} <{GRAPH_DATA}> .\n")
-    manifest = json.loads((built_dir / MANIFEST).read_text(encoding="utf-8"))
-    manifest["version"] = "hostile-" + manifest["version"]
-    (folder / MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
+    version = json.loads((built_dir / MANIFEST).read_text(encoding="utf-8"))["version"]
+    # a bare dataset (no file list: its dataset.nq is not the build's) with a hostile version
+    (folder / MANIFEST).write_text(json.dumps({"version": "hostile-" + version}), encoding="utf-8")
     running = start_server(folder, folder / "serve.log", "--workers", "1")
     yield running.port
     running.stop()

@@ -13,7 +13,7 @@ from remote_support import run_load
 from sparql_support import start_server
 
 from rk.commands.load import count_triples, graphs_of
-from rk.peers.virtuoso import Virtuoso, installed
+from support.virtuoso import Virtuoso, installed
 
 
 @pytest.fixture(scope="session")

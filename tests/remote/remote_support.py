@@ -3,7 +3,7 @@
 import subprocess
 import sys
 
-from rk.peers.virtuoso import Virtuoso
+from support.virtuoso import Virtuoso
 
 
 def run_load(virtuoso: Virtuoso, build_dir, *options: str) -> subprocess.CompletedProcess:

@@ -27,27 +27,35 @@ def write_atomically(path: Path, content: bytes) -> None:
         raise
 
 
+def build_time() -> str:
+    """When the build ran: SOURCE_DATE_EPOCH if set (reproducible builds), else now, in UTC."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch else datetime.now(timezone.utc)
+    return moment.isoformat(timespec="seconds")
+
+
+def _entry(name: str, content: bytes) -> dict:
+    return {"file": name, "bytes": len(content), "sha256": hashlib.sha256(content).hexdigest()}
+
+
 def write_build(folder: Path, dataset: Dataset, report: Graph, triples: dict[str, int],
-                downloads: dict[str, bytes]) -> dict:
+                downloads: dict[str, bytes], version: str) -> dict:
     """Write the dumps into download/, then dataset.nq, dataset.trig, the validation
-    report, and last the manifest (sizes and sha256 of every dump)."""
+    report, and last the manifest: the dataset's version (its owl:versionInfo, what every
+    store reports), the build time, and size and sha256 of every file."""
     (folder / DOWNLOAD_DIR).mkdir(parents=True, exist_ok=True)
     for name, content in downloads.items():
         write_atomically(folder / DOWNLOAD_DIR / name, content)
-    quads = nquads(dataset)
-    write_atomically(folder / DATASET_NQ, quads)
-    write_atomically(folder / DATASET_TRIG, trig(dataset))
-    write_atomically(folder / VALIDATION_REPORT, report.serialize(format="turtle").encode("utf-8"))
+    files = {DATASET_NQ: nquads(dataset), DATASET_TRIG: trig(dataset),
+             VALIDATION_REPORT: report.serialize(format="turtle").encode("utf-8")}
+    for name, content in files.items():
+        write_atomically(folder / name, content)
     manifest = {
-        "version": hashlib.sha256(quads).hexdigest(),
-        "built": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "version": version,
+        "built": build_time(),
         "triples": triples,
-        "files": [DATASET_NQ, DATASET_TRIG, VALIDATION_REPORT],
-        "downloads": [
-            {"file": f"{DOWNLOAD_DIR}/{name}", "bytes": len(content),
-             "sha256": hashlib.sha256(content).hexdigest()}
-            for name, content in downloads.items()
-        ],
+        "files": [_entry(name, content) for name, content in files.items()],
+        "downloads": [_entry(f"{DOWNLOAD_DIR}/{name}", content) for name, content in downloads.items()],
     }
     write_atomically(folder / MANIFEST, json.dumps(manifest, indent=2).encode("utf-8"))
     return manifest

@@ -34,8 +34,7 @@ def count_triples(endpoint: str, graphs: list[str], time_limit: float) -> dict[s
     """Triples per graph as the store's query endpoint counts them (0 for a missing graph)."""
     store = RemoteStore(endpoint, time_limit=time_limit, graphs=graphs)
     result = store.query(COUNTS)
-    counted = {row["graph"].value: int(row["triples"].value)
-               for row in ox.parse_query_results(result.data, ox.QueryResultsFormat.TSV)}
+    counted = {row["graph"].value: int(row["triples"].value) for row in result.bindings()}
     return {graph: counted.get(graph, 0) for graph in graphs}
 
 

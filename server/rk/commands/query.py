@@ -1,11 +1,10 @@
 """`rk query`: run a catalogue query or a .rq file against the built graph or an endpoint."""
 
-import csv
-import io
 import sys
 from pathlib import Path
 
 import click
+import pyoxigraph as ox
 
 from rk.catalogue import catalogue, parse
 from rk.paths import BUILD_DIR
@@ -19,11 +18,19 @@ def table(result: QueryResult) -> str:
     """SELECT solutions as an aligned plain-text table; ASK as yes/no."""
     if result.kind is Kind.BOOLEAN:
         return "yes" if result.boolean else "no"
-    rows = list(csv.reader(io.StringIO(result.serialize("csv").decode("utf-8"))))
+    names = result.variables()
+    rows = [names] + [[_cell(row.get(name)) for name in names] for row in result.bindings()]
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
     lines = ["  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() for row in rows]
     lines.insert(1, "  ".join("-" * width for width in widths))
     return "\n".join(lines + [f"({len(rows) - 1} rows)"])
+
+
+def _cell(term) -> str:
+    """A term as the table shows it: its value, blank nodes as _:id, unbound empty."""
+    if term is None:
+        return ""
+    return f"_:{term.value}" if isinstance(term, ox.BlankNode) else term.value
 
 
 def render(result: QueryResult, output: str) -> str:

@@ -1,13 +1,12 @@
 """`rk reload`: make a running `rk serve` answer from the build now in its build directory.
 
 `rk serve` writes its process id to a pid file. `rk reload` checks that the build
-directory holds a complete build (the manifest's version is the sha256 of dataset.nq
-and every dump has the size and sha256 the manifest states), then sends SIGHUP to that
+directory holds a complete build (every file and dump has the size and sha256 the
+manifest states), then sends SIGHUP to that
 process: gunicorn starts new workers, which load the build before they accept
 connections, and stops the old ones gracefully, after their requests are answered.
 """
 
-import json
 import os
 import signal
 import tempfile
@@ -15,13 +14,8 @@ from pathlib import Path
 
 import click
 
-from rk.paths import DATASET_NQ, MANIFEST
-from rk.store.dataset import file_sha256
+from rk.store.dataset import IncompleteBuild, verify_build
 from rk.web.settings import BY_NAME, click_option
-
-
-class IncompleteBuild(Exception):
-    """The build directory does not hold one complete build."""
 
 
 def pid_path(build_dir, port: int, configured: str = "") -> Path:
@@ -35,18 +29,7 @@ def pid_path(build_dir, port: int, configured: str = "") -> Path:
 
 def check_build(build_dir) -> str:
     """The version of the complete build in `build_dir`; raises IncompleteBuild otherwise."""
-    folder = Path(build_dir)
-    try:
-        manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
-        if manifest.get("version") != file_sha256(folder / DATASET_NQ):
-            raise IncompleteBuild(f"{MANIFEST} does not describe {DATASET_NQ}")
-        for entry in manifest.get("downloads", []):
-            path = folder / entry["file"]
-            if path.stat().st_size != entry["bytes"] or file_sha256(path) != entry["sha256"]:
-                raise IncompleteBuild(f"{entry['file']} differs from {MANIFEST}")
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise IncompleteBuild(str(error)) from None
-    return manifest["version"]
+    return verify_build(Path(build_dir))["version"]
 
 
 def _server_pid(path: Path) -> int:

@@ -17,7 +17,6 @@ import json
 import logging
 import os
 import queue
-import shutil
 import socket
 import subprocess
 import sys
@@ -30,7 +29,7 @@ from pathlib import Path
 from rk.paths import DATASET_NQ, MANIFEST
 from rk.store import disk, sandbox
 from rk.store.base import QueryFailed, QueryTimeout, Store, StoreBusy, StoreError
-from rk.store.dataset import BuiltDataset
+from rk.store.dataset import BuiltDataset, link_or_copy
 from rk.store.results import QueryResult
 
 log = logging.getLogger(__name__)
@@ -53,8 +52,9 @@ class IsolatedStore(Store):
         store_dir: str | None = None,
     ):
         self._pinned = tempfile.TemporaryDirectory(prefix="rk-dataset-")
-        _pin(BuiltDataset.locate(build_dir).nquads, Path(self._pinned.name) / DATASET_NQ)
-        self._version = BuiltDataset.locate(self._pinned.name).version  # hashed once, here
+        located = BuiltDataset.locate(build_dir)
+        link_or_copy(located.nquads, Path(self._pinned.name) / DATASET_NQ)
+        self._version = located.version
         (Path(self._pinned.name) / MANIFEST).write_text(json.dumps({"version": self._version}))
         self._disk = None  # with store_dir: loaded here once, opened read-only by each process
         if store_dir:
@@ -200,14 +200,6 @@ class _Worker:
         self.process.kill()
         self.process.wait()
         self.conn.close()
-
-
-def _pin(source: Path, target: Path) -> None:
-    """Make `target` this version of `source`: a hard link, or a copy across file systems."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copyfile(source, target)
 
 
 def _python_path() -> str:

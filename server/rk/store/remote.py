@@ -71,8 +71,7 @@ class RemoteStore(Store):
         """The version the build wrote into the meta graph (owl:versionInfo of the dataset)."""
         if self._version is None:
             result = self.query(VERSION)
-            solutions = ox.parse_query_results(result.data, ox.QueryResultsFormat.TSV)
-            versions = sorted(row["version"].value for row in solutions)
+            versions = sorted(row["version"].value for row in result.bindings())
             if not versions:
                 raise StoreAnswerInvalid(
                     f"The SPARQL store at {self.endpoint} holds no dataset version "

@@ -1,8 +1,9 @@
 """A finished query's answer, in one canonical form that serialises to every format.
 
 Solutions travel as SPARQL TSV (one row per line), graphs as N-Triples and booleans as
-a flag; `QueryResult.serialize` turns them into the format a client asked for. The
-canonical forms are small and picklable, so results cross process boundaries cheaply.
+a flag; `QueryResult.serialize` turns them into the format a client asked for, and
+`bindings`, `triples` and `boolean` give typed access to the answer. The canonical forms
+are small and picklable, so results cross process boundaries cheaply.
 """
 
 from dataclasses import dataclass
@@ -71,6 +72,29 @@ class QueryResult:
         if fmt == "csv":
             return _csv(solutions)
         return solutions.serialize(format=SOLUTIONS_FORMATS[fmt])
+
+    def variables(self) -> list[str]:
+        """The names of a SELECT's variables, in the query's order."""
+        if self.kind is not Kind.SOLUTIONS:
+            raise ValueError(f"a {self.kind.value} result has no variables")
+        return [v.value for v in ox.parse_query_results(self.data, ox.QueryResultsFormat.TSV).variables]
+
+    def bindings(self) -> list[dict[str, ox.NamedNode | ox.BlankNode | ox.Literal]]:
+        """The solutions of a SELECT as dicts of pyoxigraph terms (unbound variables left out)."""
+        if self.kind is not Kind.SOLUTIONS:
+            raise ValueError(f"a {self.kind.value} result has no bindings")
+        solutions = ox.parse_query_results(self.data, ox.QueryResultsFormat.TSV)
+        names = [variable.value for variable in solutions.variables]
+        return [
+            {name: term for name in names if (term := solution[name]) is not None}
+            for solution in solutions
+        ]
+
+    def triples(self) -> list[ox.Triple]:
+        """The triples of a CONSTRUCT or DESCRIBE."""
+        if self.kind is not Kind.GRAPH:
+            raise ValueError(f"a {self.kind.value} result has no triples")
+        return [ox.Triple(q.subject, q.predicate, q.object) for q in ox.parse(self.data, ox.RdfFormat.N_TRIPLES)]
 
     def _serialize_graph(self, fmt: str) -> bytes:
         if fmt == "ntriples":

@@ -2,37 +2,18 @@
 
 from flask import Blueprint, current_app, request
 
-from rk.namespaces import FOAF, ORG, RK, SCHEMA
-from rk.web.pages import i18n, page_queries, site
+from rk.web.pages import i18n, kinds, site
 from rk.web.pages.linked_data import not_found
 from rk.web.app_store import get_store
 
 bp = Blueprint("browse", __name__)
-
-# list name → (class, sort key: "forumNumber", "start", "familyName" or None for the label)
-LISTS = {
-    "forums": (RK.ThematicForum, "forumNumber"),
-    "events": (SCHEMA.Event, "start"),
-    "persons": (FOAF.Person, "familyName"),
-    "departments": (RK.Department, None),
-    "venues": (RK.Venue, None),
-    "cities": (RK.City, None),
-    "organisations": (ORG.Organization, None),
-    "projects": (RK.Project, None),
-    "sources": (RK.SourceDocument, None),
-    "discrepancies": (RK.SourceDiscrepancy, None),
-}
-# organisations that have lists of their own
-_OWN_LISTS = (RK.Department, RK.ThematicForum)
 
 
 @bp.route("/")
 def home():
     """The dataset in numbers, each linking to its list."""
     counts = site.counts()
-    numbers = [(name, counts.get(str(cls), 0)) for name, (cls, _) in LISTS.items()]
-    own = sum(counts.get(str(cls), 0) for cls in _OWN_LISTS)
-    numbers = [(n, c - own if n == "organisations" else c) for n, c in numbers]
+    numbers = [(kind.list_name, counts.get(kind.list_name, 0)) for kind in kinds.KINDS]
     programme = current_app.config["BASE_IRI"] + "id/ruhr-konferenz"
     return site.render("pages/home.html", numbers=numbers, programme=programme)
 
@@ -40,16 +21,12 @@ def home():
 @bp.route("/list/<name>")
 def listing(name: str):
     """The instances of one class: forums by number, events by date, persons by name."""
-    if name not in LISTS:
+    kind = kinds.BY_LIST.get(name)
+    if kind is None:
         return not_found()
-    cls, key = LISTS[name]
-    store, labels, lang = get_store(), site.labels(), i18n.page_language()
-    rows = page_queries.members(store, str(cls))
-    if name == "organisations":
-        excluded = {r["this"].value for c in _OWN_LISTS for r in page_queries.members(store, str(c))}
-        rows = [row for row in rows if row["this"].value not in excluded]
+    key, labels, lang = kind.sort, site.labels(), i18n.page_language()
     items = {}
-    for row in rows:
+    for row in kinds.members(get_store(), kind):
         iri = row["this"].value
         value = row[key].value if key and key in row else ""
         sort = int(value) if key == "forumNumber" and value else value.casefold()

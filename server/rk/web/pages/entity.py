@@ -2,20 +2,12 @@
 
 from dataclasses import dataclass, field
 
-from rk.namespaces import FOAF, PROV, RDF, RK
+from rk.namespaces import PROV, RDF
 from rk.store import Store
-from rk.web.pages import page_queries
+from rk.web.pages import kinds, page_queries
 from rk.web.pages.labels import LabelIndex
 from rk.web.pages.terms import Term
 
-# which purpose-built sections a class calls for (keys of page_queries.SECTIONS)
-SECTION_CLASSES = {
-    str(RK.ThematicForum): "forum",
-    str(FOAF.Person): "person",
-    str(RK.Department): "department",
-    str(RK.Venue): "place",
-    str(RK.City): "place",
-}
 
 
 @dataclass
@@ -29,7 +21,9 @@ class Entity:
     inbound: list[tuple[str, str]]
     sources: list[str]
     discrepancies: list[dict[str, Term]]
-    sections: dict[str, list[list[dict[str, Term]]]] = field(default_factory=dict)
+    inferences: list[dict[str, Term]] = field(default_factory=list)  # rk:EditorialInference about it
+    # section name → its named results (see kinds.Section)
+    sections: dict[str, dict[str, list[dict[str, Term]]]] = field(default_factory=dict)
 
 
 def gather(store: Store, labels: LabelIndex, iri: str, lang: str) -> Entity | None:
@@ -59,12 +53,23 @@ def gather(store: Store, labels: LabelIndex, iri: str, lang: str) -> Entity | No
         inbound,
         sources,
         page_queries.about(store, page_queries.DISCREPANCIES, iri),
+        _in_language(page_queries.about(store, page_queries.INFERENCES, iri), lang),
     )
-    for name in dict.fromkeys(SECTION_CLASSES[t] for t in types if t in SECTION_CLASSES):
-        entity.sections[name] = [
-            page_queries.about(store, sparql, iri) for sparql in page_queries.SECTIONS[name]
-        ]
+    for section in kinds.sections_for(types):
+        entity.sections[section.name] = {
+            name: page_queries.about(store, sparql, iri) for name, sparql in section.queries.items()
+        }
     return entity
+
+
+def _in_language(rows: list[dict[str, Term]], lang: str) -> list[dict[str, Term]]:
+    """One row per inference: its comment in `lang` where it has one, else any."""
+    chosen: dict[str, dict[str, Term]] = {}
+    for row in rows:
+        key = (row["inference"].value, row["property"].value)
+        if key not in chosen or (row.get("comment") and row["comment"].lang == lang):
+            chosen[key] = row
+    return list(chosen.values())
 
 
 def _ordered(values: list[Term], labels: LabelIndex, lang: str) -> list[Term]:

@@ -29,7 +29,12 @@ OUTGOING = "SELECT ?p ?o WHERE { ?this ?p ?o }"
 INBOUND = "SELECT DISTINCT ?s ?p WHERE { ?s ?p ?this FILTER(isIRI(?s)) }"
 DISCREPANCIES = PREFIXES + """\
 SELECT ?discrepancy ?comment WHERE {
-  ?discrepancy rk:concerns ?this OPTIONAL { ?discrepancy rdfs:comment ?comment } }"""
+  ?discrepancy a rk:SourceDiscrepancy ; rk:concerns ?this
+  OPTIONAL { ?discrepancy rdfs:comment ?comment } }"""
+INFERENCES = PREFIXES + """\
+SELECT ?inference ?property ?comment WHERE {
+  ?inference a rk:EditorialInference ; rk:concerns ?this ; rk:property ?property
+  OPTIONAL { ?inference rdfs:comment ?comment } } ORDER BY ?inference"""
 MODERATION_TEAM = PREFIXES + """\
 SELECT ?position ?person ?role ?affiliation WHERE {
   ?this rk:moderation ?seat . ?seat org:member ?person .
@@ -61,24 +66,6 @@ SELECT DISTINCT ?event ?start ?venue WHERE {
   { ?event schema:location ?this } UNION { ?event schema:location ?venue . ?venue rk:city ?this }
   ?event a schema:Event OPTIONAL { ?event schema:startDate ?start }
 } ORDER BY STR(?start) ?event"""
-COUNTS = PREFIXES + """\
-SELECT ?class (COUNT(DISTINCT ?s) AS ?n) WHERE {
-  VALUES ?class { rk:ThematicForum schema:Event foaf:Person rk:Department rk:Venue rk:City
-                  org:Organization rk:Project rk:SourceDocument rk:SourceDiscrepancy }
-  ?s a ?class } GROUP BY ?class"""
-MEMBERS = PREFIXES + """\
-SELECT ?this ?forumNumber ?start ?familyName WHERE {
-  ?this a ?class
-  OPTIONAL { ?this rk:forumNumber ?forumNumber } OPTIONAL { ?this schema:startDate ?start }
-  OPTIONAL { ?this schema:familyName ?familyName } }"""
-
-# the sections of an entity page, by the class that calls for them
-SECTIONS = {
-    "forum": (MODERATION_TEAM, FORUM_EVENTS),
-    "person": (PERSON_SEATS, PERSON_POSTS),
-    "department": (DEPARTMENT_FORUMS, DEPARTMENT_POSTS),
-    "place": (PLACE_EVENTS,),
-}
 
 
 def exists(store: Store, iri: str) -> bool:
@@ -105,12 +92,3 @@ def all_labels(store: Store) -> list[dict[str, Term]]:
     """Every (thing, label) pair of the dataset."""
     return rows(store.query(LABELS))
 
-
-def counts(store: Store) -> dict[str, int]:
-    """The number of instances of each counted class, by class IRI."""
-    return {row["class"].value: int(row["n"].value) for row in rows(store.query(COUNTS))}
-
-
-def members(store: Store, class_iri: str) -> list[dict[str, Term]]:
-    """The instances of `class_iri` with the values lists are sorted by."""
-    return rows(store.query(bound(MEMBERS, class_iri, "class")))

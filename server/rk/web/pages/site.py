@@ -4,7 +4,7 @@ from flask import Flask, current_app, render_template, request, url_for
 from werkzeug.exceptions import NotAcceptable
 
 from rk.web.http import conneg
-from rk.web.pages import i18n, page_queries
+from rk.web.pages import i18n, kinds
 from rk.web.pages.labels import LabelIndex
 from rk.web.pages.terms import instance_path
 
@@ -13,7 +13,7 @@ def init_app(app: Flask) -> None:
     """Read labels and counts from the store once; give templates their helpers."""
     store = app.extensions["rk.store"]
     app.extensions["rk.labels"] = LabelIndex(store, app.config["BASE_IRI"])
-    app.extensions["rk.counts"] = page_queries.counts(store)
+    app.extensions["rk.counts"] = kinds.counts(store)
     app.context_processor(_helpers)
 
 
@@ -23,7 +23,7 @@ def labels() -> LabelIndex:
 
 
 def counts() -> dict[str, int]:
-    """Instances per counted class, read at app start."""
+    """Things per kind (by list name), read at app start."""
     return current_app.extensions["rk.counts"]
 
 

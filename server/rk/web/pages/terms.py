@@ -5,9 +5,10 @@ A request path names an instance only if it matches `PATH`; its IRI is the base 
 and only after `iri_term` has checked that they cannot end the IRI token early.
 """
 
-import json
 import re
 from dataclasses import dataclass
+
+import pyoxigraph as ox
 
 PATH = re.compile(r"[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*){0,3}")
 _IRI = re.compile(r"[a-z][a-z0-9+.-]*:[^\x00-\x20<>\"{}|^`\\]*", re.IGNORECASE)
@@ -57,18 +58,22 @@ def bound(sparql: str, iri: str, variable: str = "this") -> str:
     return f"{sparql[:brace]} VALUES ?{variable} {{ {iri_term(iri)} }}{sparql[brace:]}"
 
 
+# datatypes SPARQL JSON leaves implicit: simple and language-tagged strings
+_IMPLICIT_DATATYPES = {"http://www.w3.org/2001/XMLSchema#string",
+                       "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"}
+
+
+def term(node) -> Term:
+    """A pyoxigraph term as a page `Term`."""
+    if isinstance(node, ox.NamedNode):
+        return Term("uri", node.value)
+    if isinstance(node, ox.BlankNode):
+        return Term("bnode", node.value)
+    datatype = node.datatype.value
+    return Term("literal", node.value, node.language,
+                None if datatype in _IMPLICIT_DATATYPES else datatype)
+
+
 def rows(result) -> list[dict[str, Term]]:
     """The solutions of a SELECT `QueryResult` as dicts of `Term`s (unbound left out)."""
-    bindings = json.loads(result.serialize("json"))["results"]["bindings"]
-    return [
-        {
-            name: Term(
-                "literal" if value["type"] == "typed-literal" else value["type"],
-                value["value"],
-                value.get("xml:lang"),
-                value.get("datatype"),
-            )
-            for name, value in binding.items()
-        }
-        for binding in bindings
-    ]
+    return [{name: term(node) for name, node in binding.items()} for binding in result.bindings()]

@@ -3,17 +3,16 @@ build into the meta graph) at /dataset and /.well-known/void, and the dumps at /
 
 import hashlib
 import io
-import json
 import os
 from pathlib import Path
 
-from flask import Blueprint, Response, abort, current_app, send_file
+from flask import Blueprint, Response, abort, send_file
 
-from rk.paths import DOWNLOAD_DIR, MANIFEST
+from rk.paths import DOWNLOAD_DIR
 from rk.web.http import caching, conneg
 from rk.web.pages import i18n, site
 from rk.web.pages.terms import rows
-from rk.web.app_store import get_store
+from rk.web.app_store import build_folder, get_manifest as manifest, get_store
 
 bp = Blueprint("dataset", __name__)
 
@@ -36,15 +35,6 @@ PREFIX void: <http://rdfs.org/ns/void#>
 SELECT ?class ?entities WHERE { GRAPH <https://w3id.org/ruhr-konferenz/graph/meta> {
   <https://w3id.org/ruhr-konferenz/dataset> void:classPartition [ void:class ?class ; void:entities ?entities ] } }
 ORDER BY DESC(?entities) ?class"""
-
-
-def manifest() -> dict:
-    """The build's manifest (files, sizes, sha256), read once per process."""
-    extensions = current_app.extensions
-    if "rk.manifest" not in extensions:
-        path = Path(current_app.config["BUILD_DIR"]) / MANIFEST
-        extensions["rk.manifest"] = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
-    return extensions["rk.manifest"]
 
 
 def _rdf(fmt: conneg.Format) -> Response:
@@ -94,7 +84,7 @@ def download(name: str):
     if name not in listed:
         abort(404)
     try:
-        with (Path(current_app.config["BUILD_DIR"]) / DOWNLOAD_DIR / name).open("rb") as stream:
+        with (build_folder() / DOWNLOAD_DIR / name).open("rb") as stream:
             content, modified = stream.read(), os.fstat(stream.fileno()).st_mtime
     except FileNotFoundError:
         abort(404)

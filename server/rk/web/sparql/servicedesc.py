@@ -4,7 +4,6 @@ https://www.w3.org/TR/sparql11-service-description/. The dataset's summary (grap
 triple counts) is read from the store once, when the app starts.
 """
 
-import json
 from dataclasses import dataclass
 
 from rdflib import BNode, Graph, Literal, Namespace, URIRef
@@ -48,11 +47,11 @@ class DatasetSummary:
 def summarize(store: Store) -> DatasetSummary:
     """Ask the store for the sizes of its default graph and of each named graph."""
     graphs = tuple(
-        (row["graph"]["value"], int(row["triples"]["value"]))
-        for row in _bindings(store.query(GRAPH_SIZES))
+        (row["graph"].value, int(row["triples"].value))
+        for row in store.query(GRAPH_SIZES).bindings()
     )
-    (total,) = _bindings(store.query(DEFAULT_GRAPH_SIZE))
-    return DatasetSummary(store.dataset_version, int(total["triples"]["value"]), graphs)
+    (total,) = store.query(DEFAULT_GRAPH_SIZE).bindings()
+    return DatasetSummary(store.dataset_version, int(total["triples"].value), graphs)
 
 
 def describe(endpoint: str, summary: DatasetSummary, result_formats) -> Graph:
@@ -84,6 +83,3 @@ def describe(endpoint: str, summary: DatasetSummary, result_formats) -> Graph:
         graph.add((content, VOID.triples, Literal(triples)))
     return graph
 
-
-def _bindings(result) -> list[dict]:
-    return json.loads(result.serialize("json"))["results"]["bindings"]

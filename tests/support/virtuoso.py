@@ -1,6 +1,6 @@
 """A throwaway Virtuoso 7 on 127.0.0.1, for tests and benchmarks.
 
-    from rk.peers.virtuoso import Virtuoso
+    from support.virtuoso import Virtuoso
 
     with Virtuoso(workdir) as v:        # starts virtuoso-t, waits (bounded) until it answers
         v.sparql_url                    # http://127.0.0.1:PORT/sparql: queries, no login

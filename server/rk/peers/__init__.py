@@ -1,1 +1,0 @@
-"""Other SPARQL stores, run locally for tests and benchmarks."""

@@ -1,0 +1,95 @@
+"""The kinds of thing the pages know, in one registry.
+
+Each kind names its class, its list page (titled by the i18n string `list_{name}`), how
+the list is sorted and the purpose-built section its entity pages show. Lists, the home page's counts, the entity
+sections and the browser-walk tests all derive from `KINDS`: adding a kind means one
+entry here (and a section template if it has a section).
+"""
+
+from dataclasses import dataclass
+
+from rk.namespaces import FOAF, ORG, RK, SCHEMA
+from rk.web.pages import page_queries
+from rk.web.pages.terms import Term, rows
+
+
+@dataclass(frozen=True)
+class Section:
+    """A block of an entity page: pages/section_{name}.html, given named query results."""
+
+    name: str
+    queries: dict[str, str]  # result name in the template → SELECT about ?this
+
+
+@dataclass(frozen=True)
+class EntityKind:
+    """One kind of thing: its class, its list and what its pages show."""
+
+    list_name: str  # /list/{list_name}
+    cls: str
+    sort: str | None = None  # "forumNumber", "start", "familyName" or None for the label
+    section: Section | None = None
+    without: tuple[str, ...] = ()  # classes whose members have lists of their own
+
+
+PLACE = Section("place", {"events": page_queries.PLACE_EVENTS})
+
+KINDS = (
+    EntityKind("forums", str(RK.ThematicForum), "forumNumber",
+               Section("forum", {"team": page_queries.MODERATION_TEAM,
+                                 "events": page_queries.FORUM_EVENTS})),
+    EntityKind("events", str(SCHEMA.Event), "start"),
+    EntityKind("persons", str(FOAF.Person), "familyName",
+               Section("person", {"seats": page_queries.PERSON_SEATS,
+                                  "posts": page_queries.PERSON_POSTS})),
+    EntityKind("departments", str(RK.Department),
+               section=Section("department", {"forums": page_queries.DEPARTMENT_FORUMS,
+                                              "posts": page_queries.DEPARTMENT_POSTS})),
+    EntityKind("venues", str(RK.Venue), section=PLACE),
+    EntityKind("cities", str(RK.City), section=PLACE),
+    EntityKind("organisations", str(ORG.Organization),
+               without=(str(RK.Department), str(RK.ThematicForum))),
+    EntityKind("projects", str(RK.Project)),
+    EntityKind("sources", str(RK.SourceDocument)),
+    EntityKind("discrepancies", str(RK.SourceDiscrepancy)),
+    EntityKind("inferences", str(RK.EditorialInference)),
+)
+BY_LIST = {kind.list_name: kind for kind in KINDS}
+
+
+def sections_for(types: list[str]) -> list[Section]:
+    """The sections an entity of these classes shows, each once, in registry order."""
+    found = {kind.section.name: kind.section for kind in KINDS
+             if kind.section and kind.cls in types}
+    return list(found.values())
+
+
+def _members_pattern(kind: EntityKind) -> str:
+    excluded = "".join(f" FILTER NOT EXISTS {{ ?this a <{cls}> }}" for cls in kind.without)
+    return f'{{ BIND("{kind.list_name}" AS ?kind) ?this a <{kind.cls}>{excluded} }}'
+
+
+COUNTS = page_queries.PREFIXES + (
+    "SELECT ?kind (COUNT(DISTINCT ?this) AS ?n) WHERE {\n  "
+    + "\n  UNION ".join(_members_pattern(kind) for kind in KINDS)
+    + "\n} GROUP BY ?kind"
+)
+MEMBERS = {
+    kind.list_name: page_queries.PREFIXES + (
+        "SELECT ?this ?forumNumber ?start ?familyName WHERE {\n  "
+        + _members_pattern(kind)
+        + "\n  OPTIONAL { ?this rk:forumNumber ?forumNumber } OPTIONAL { ?this schema:startDate ?start }"
+        "\n  OPTIONAL { ?this schema:familyName ?familyName } }"
+    )
+    for kind in KINDS
+}
+
+
+def counts(store) -> dict[str, int]:
+    """The number of things of each kind, by list name."""
+    return {row["kind"].value: int(row["n"].value) for row in rows(store.query(COUNTS))}
+
+
+def members(store, kind: EntityKind) -> list[dict[str, Term]]:
+    """The things of `kind` with the values its list is sorted by."""
+    return rows(store.query(MEMBERS[kind.list_name]))

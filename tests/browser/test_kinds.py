@@ -1,0 +1,44 @@
+"""Every kind of thing of the registry (rk.web.pages.kinds), walked in Chromium.
+
+From the home page: click the kind's list link, check the list holds as many entries as
+the home page counts, open the first entry and check its purpose-built section is shown.
+Adding a kind to the registry adds it to this walk.
+"""
+
+import re
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from rk.web.pages import i18n
+from rk.web.pages.kinds import KINDS
+
+# the heading each section's template opens with (its first h2), by section name
+SECTION_HEADINGS = {"forum": "moderation", "person": "seats", "department": "leads", "place": "events"}
+
+
+def test_every_section_has_a_heading_here():
+    sections = {kind.section.name for kind in KINDS if kind.section}
+    assert sections == set(SECTION_HEADINGS)
+
+
+@pytest.mark.parametrize("kind", KINDS, ids=lambda kind: kind.list_name)
+def test_kind_list_and_first_page(page: Page, base_url, traffic, kind):
+    title = i18n.STRINGS[f"list_{kind.list_name}"][0]
+    page.goto(base_url + "/")
+    row = page.get_by_role("row").filter(has=page.get_by_role("link", name=title, exact=True))
+    count = int(row.get_by_role("cell").inner_text())
+    assert count > 0, f"the home page counts no {kind.list_name}"
+
+    row.get_by_role("link", name=title, exact=True).click()
+    expect(page).to_have_url(base_url + f"/list/{kind.list_name}")
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    entries = page.locator("ol.list > li")
+    expect(entries).to_have_count(count)
+
+    entries.first.get_by_role("link").first.click()
+    expect(page).to_have_url(re.compile(re.escape(base_url) + r"/page/[a-z0-9/_-]+$"))
+    if kind.section:
+        heading = i18n.STRINGS[SECTION_HEADINGS[kind.section.name]][0]
+        expect(page.get_by_role("heading", level=2, name=heading, exact=True).first).to_be_visible()
+    assert not traffic.failures, traffic.failures
