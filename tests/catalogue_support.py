@@ -14,7 +14,7 @@ def check_named_query(endpoint: str, query: NamedQuery) -> None:
     """Run `query` at `endpoint` with SPARQLWrapper and assert its expected result."""
     client = SPARQLWrapper(endpoint)
     client.setMethod("POST")
-    client.setQuery(query.text)
+    client.setQuery(query.example_text)
     if query.expected_triples_min is not None:
         client.setReturnFormat(TURTLE)
         graph = Graph().parse(data=client.query().convert(), format="turtle")

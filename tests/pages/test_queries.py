@@ -48,7 +48,7 @@ def test_result_links_give_the_expected_rows(port, listing):
     for href in results:
         params = urllib.parse.parse_qs(urllib.parse.urlsplit(href).query)
         (text,), (fmt,) = params["query"], params["format"]
-        (entry,) = [e for e in QUERIES.values() if e.text == text]
+        (entry,) = [e for e in QUERIES.values() if e.example_text == text]
         answer = get(port, href)
         assert answer.status == 200, href
         if fmt == "csv":

@@ -11,6 +11,7 @@ from rk.catalogue import catalogue
 from rk.namespaces import PREFIXES
 from rk.web.http import conneg
 from rk.web.http.conneg import prefers_html
+from rk.web.sparql import editor
 
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 SPARQLWRAPPER = "application/sparql-results+json,application/json,text/javascript,application/javascript"
@@ -77,9 +78,8 @@ def test_a_browser_without_query_gets_the_editor_with_the_vocabulary_prefixes(se
     for prefix, namespace in PREFIXES.items():
         assert f"PREFIX {prefix}: <{namespace}>" in page.editor["data-new-tab"]
     assert sorted(page.options) == sorted(entry.name for entry in catalogue())
-    assert {script["src"] for script in page.scripts} == {
-        "/static/vendor/yasgui/yasgui.min.js", "/static/editor.js"
-    }
+    assert [script["src"] for script in page.scripts] == [f"/static/{name}" for name in editor.SCRIPTS]
+    assert all("defer" in script for script in page.scripts)
     assert "Accept-Language" in reply.headers["Vary"]
 
 

@@ -70,7 +70,10 @@ def open_target(endpoint: str | None, build_dir: Path):
 @click.option("--format", "output", type=click.Choice(OUTPUTS), default="table", show_default=True,
               help="Output: an aligned table, CSV or SPARQL JSON (graphs: Turtle, N-Triples, JSON-LD).")
 def query(query, list_only, endpoint, build_dir, output):
-    """Run QUERY (a catalogue name or a .rq file) and print its result."""
+    """Run QUERY (a catalogue name or a .rq file) and print its result.
+
+    A catalogue query with parameters (see /api) runs its example call.
+    """
     if list_only:
         for entry in catalogue():
             click.echo(f"{entry.name:30} {entry.title_en or entry.title}")
@@ -80,7 +83,7 @@ def query(query, list_only, endpoint, build_dir, output):
     entry = resolve(query)
     try:
         with open_target(endpoint, build_dir) as store:
-            click.echo(render(store.query(entry.text), output))
+            click.echo(render(store.query(entry.example_text), output))
     except StoreError as error:
         click.echo(f"error: {error}", err=True)
         sys.exit(1)

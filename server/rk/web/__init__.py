@@ -3,10 +3,11 @@
 from flask import Flask
 
 from rk.web import app_store, settings
+from rk.web.api import routes as api
 from rk.web.http import clients, cors, errors, frontcache, resultcache
 from rk.web.pages import browse, linked_data, site
 from rk.web.publication import description, ontology
-from rk.web.sparql import endpoint, examples
+from rk.web.sparql import completion, endpoint, examples
 from rk.web.views import routes
 
 
@@ -25,6 +26,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     resultcache.init_app(app)
     clients.init_app(app)
     site.init_app(app)
+    completion.init_app(app)
     app.register_blueprint(endpoint.bp)
     app.register_blueprint(linked_data.bp)
     app.register_blueprint(ontology.bp)
@@ -32,5 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(description.bp)
     app.register_blueprint(examples.bp)
     app.register_blueprint(routes.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(completion.bp)
     app.wsgi_app = frontcache.FrontCache(app.wsgi_app, app.config["CACHE_BYTES"])
     return app

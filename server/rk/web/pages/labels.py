@@ -68,6 +68,10 @@ class LabelIndex:
                 return labels[code]
         return next(iter(labels.values()), None)
 
+    def iris(self) -> list[str]:
+        """Every IRI that has a label."""
+        return list(self._labels)
+
     def show(self, iri: str, lang: str) -> str:
         """The label of `iri`, or its compact form when it has none."""
         return self.get(iri, lang) or compact(iri)

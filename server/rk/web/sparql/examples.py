@@ -46,7 +46,7 @@ def downloads(entry: NamedQuery) -> list[tuple[str, str, str]]:
     links = GRAPH_LINKS if is_graph(entry) else SOLUTION_LINKS
     endpoint = url_for("sparql.endpoint")
     return [
-        (label, f"{endpoint}?{urlencode({'query': entry.text, 'format': fmt})}", f"{entry.name}.{suffix}")
+        (label, f"{endpoint}?{urlencode({'query': entry.example_text, 'format': fmt})}", f"{entry.name}.{suffix}")
         for label, fmt, suffix in links
     ]
 

@@ -1,0 +1,1 @@
+"""Catalogue queries as a web API: /api/NAME with parameters, paging and formats; OpenAPI."""
