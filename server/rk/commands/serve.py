@@ -31,7 +31,7 @@ class Server(BaseApplication):
             "graceful_timeout": timeout,  # on reload, old workers finish their requests
             "pidfile": str(pid_path(config["BUILD_DIR"], config["PORT"], config["PID_FILE"])),
             "limit_request_line": 8190,  # the most gunicorn allows; longer queries: POST
-            "accesslog": "-",
+            "accesslog": "-" if config["ACCESS_LOG"] else None,
             "proc_name": "rk-serve",
             "control_socket_disable": True,  # one shared path per user; not needed
         }
