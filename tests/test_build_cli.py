@@ -103,3 +103,15 @@ def test_rebuild_is_byte_identical(project):
     assert differing == []
     manifest = json.loads((folders[0] / "manifest.json").read_text())
     assert manifest["built"] == "2019-12-05T00:00:00+00:00"
+
+
+@pytest.mark.parametrize("command", ["build", "validate"])
+def test_broken_link_file_names_file_and_line_and_stops(project, command):
+    links = project / "data" / "links" / "places-wikipedia.csv"
+    lines = links.read_text(encoding="utf-8").splitlines()
+    lines[2] = lines[2].replace("https://de.wikipedia.org/wiki/Signal_Iduna_Park,", "https://de.wikipedia.org/wiki/Signal Iduna Park,", 1)
+    links.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    done = rk(project, command)
+    assert done.returncode == 2
+    assert "data/links/places-wikipedia.csv:3: malformed wikipedia target" in done.stderr
+    assert not (project / "build" / "dataset.nq").exists()

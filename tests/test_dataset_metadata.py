@@ -176,7 +176,7 @@ def test_void_triples_per_graph(meta, select):
     counted = {row["g"]: int(row["n"]) for row in select(TRIPLES_PER_GRAPH)}
     del counted[str(GRAPH_META)]
     stated = {str(graph): int(meta.value(graph, VOID.triples))
-              for graph in meta.objects(DATASET_IRI, VOID.subset)}
+              for graph in meta.objects(DATASET_IRI, VOID.subset) if (graph, RDF.type, VOID.Linkset) not in meta}
     assert stated == counted
     assert int(meta.value(DATASET_IRI, VOID.triples)) == sum(counted.values())
 

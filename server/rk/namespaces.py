@@ -13,6 +13,7 @@ SCHEMA = Namespace("http://schema.org/")
 SHAPES = Namespace(BASE + "shapes#")
 DCATDE = Namespace("http://dcat-ap.de/def/dcatde/")
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
+GEO = Namespace("http://www.opengis.net/ont/geosparql#")
 
 GRAPH_ONTOLOGY = GRAPH.ontology
 GRAPH_DATA = GRAPH.data
@@ -35,6 +36,7 @@ PREFIXES = {
     "dcat": DCAT,
     "dcatde": DCATDE,
     "vcard": VCARD,
+    "geo": GEO,
     "void": VOID,
     "owl": OWL,
     "rdf": RDF,

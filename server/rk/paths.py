@@ -6,6 +6,7 @@ from pathlib import Path
 PROJECT_ROOT = Path(os.environ.get("RK_PROJECT_ROOT", Path(__file__).resolve().parents[2]))
 ONTOLOGY_DIR = PROJECT_ROOT / "ontology"
 DATA_DIR = PROJECT_ROOT / "data" / "ttl"
+LINKS_DIR = PROJECT_ROOT / "data" / "links"  # curated links and coordinates (*.csv; review/ is not read)
 SHAPES_DIR = PROJECT_ROOT / "shapes"
 QUERIES_DIR = PROJECT_ROOT / "queries"
 BUILD_DIR = Path(os.environ.get("RK_BUILD_DIR", PROJECT_ROOT / "build"))

@@ -1,13 +1,14 @@
 """The dataset's description of itself (VoID statistics and access points), computed from the built graphs."""
 
 import hashlib
+from dataclasses import dataclass
 
 from rdflib import Dataset, Graph, Literal, URIRef
-from rdflib.namespace import DCTERMS, OWL, RDF, VOID, XSD
+from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, VOID, XSD
 
 from rk.build.dumps import FORMATS, nquads
 from rk.build.stats import instances_per_class, triples_per_graph
-from rk.namespaces import BASE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_META
+from rk.namespaces import BASE, DCATDE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_META
 
 DATASET_IRI = URIRef(BASE + "dataset")
 SPARQL_ENDPOINT = URIRef(BASE + "sparql")
@@ -21,9 +22,65 @@ def partition_iri(kind: str, term: URIRef) -> URIRef:
     return URIRef(f"{DATASET_IRI}#{kind}-{digest}")
 
 
+@dataclass(frozen=True)
+class LinkTarget:
+    """A dataset the graph links to: the links are the data graph's triples with `predicate`
+    from one of our things to an IRI in `uri_space`."""
+
+    key: str
+    title_de: str
+    title_en: str
+    predicate: URIRef
+    uri_space: str
+    homepage: str
+
+
+LINK_TARGETS = (
+    LinkTarget("geonames", "GeoNames", "GeoNames", OWL.sameAs, "https://sws.geonames.org/", "https://www.geonames.org/"),
+    LinkTarget("dbpedia", "DBpedia (deutsch)", "DBpedia (German)", OWL.sameAs,
+               "http://de.dbpedia.org/resource/", "http://de.dbpedia.org/"),
+    LinkTarget("wikidata", "Wikidata", "Wikidata", OWL.sameAs, "http://www.wikidata.org/entity/", "https://www.wikidata.org/"),
+    LinkTarget("wikipedia", "Wikipedia (deutsch), Artikelseiten", "Wikipedia (German), article pages",
+               FOAF.isPrimaryTopicOf, "https://de.wikipedia.org/wiki/", "https://de.wikipedia.org/"),
+    LinkTarget("political-geocoding", "DCAT-AP.de: Amtliche Gemeindeschlüssel", "DCAT-AP.de: official municipality keys",
+               DCATDE.politicalGeocodingURI, "http://dcat-ap.de/def/politicalGeocoding/municipalityKey/",
+               "https://www.dcat-ap.de/def/politicalGeocoding/"),
+)
+
+
+def link_count(data: Graph, target: LinkTarget) -> int:
+    """The links of the data graph to `target`: triples with its predicate from one of our
+    things to an IRI in its URI space."""
+    return sum(1 for subject, obj in data.subject_objects(target.predicate)
+               if str(subject).startswith(BASE) and isinstance(obj, URIRef) and str(obj).startswith(target.uri_space))
+
+
+def linksets(dataset: Dataset) -> Graph:
+    """One void:Linkset per target dataset, its links counted in the built data graph."""
+    meta, data = Graph(), dataset.graph(GRAPH_DATA)
+    for target in LINK_TARGETS:
+        linkset, other = URIRef(f"{DATASET_IRI}#linkset-{target.key}"), URIRef(f"{DATASET_IRI}#target-{target.key}")
+        meta.add((DATASET_IRI, VOID.subset, linkset))
+        meta.add((linkset, RDF.type, VOID.Linkset))
+        meta.add((linkset, DCTERMS.title, Literal(f"Verweise auf {target.title_de}", lang="de")))
+        meta.add((linkset, DCTERMS.title, Literal(f"Links to {target.title_en}", lang="en")))
+        meta.add((linkset, VOID.subjectsTarget, DATASET_IRI))
+        meta.add((linkset, VOID.objectsTarget, other))
+        meta.add((linkset, VOID.target, DATASET_IRI))
+        meta.add((linkset, VOID.target, other))
+        meta.add((linkset, VOID.linkPredicate, target.predicate))
+        meta.add((linkset, VOID.triples, Literal(link_count(data, target), datatype=XSD.integer)))
+        meta.add((other, RDF.type, VOID.Dataset))
+        meta.add((other, DCTERMS.title, Literal(target.title_de, lang="de")))
+        meta.add((other, DCTERMS.title, Literal(target.title_en, lang="en")))
+        meta.add((other, VOID.uriSpace, Literal(target.uri_space)))
+        meta.add((other, FOAF.homepage, URIRef(target.homepage)))
+    return meta
+
+
 def void_description(dataset: Dataset) -> Graph:
     """VoID: triples, entities, classes and properties of the dataset and of each graph,
-    its SPARQL endpoint and its dumps.
+    its SPARQL endpoint, its dumps and its linksets.
 
     Deterministic (no timestamps), so that the same inputs give the same dataset version.
     """
@@ -60,6 +117,8 @@ def void_description(dataset: Dataset) -> Graph:
         meta.add((partition, VOID.triples, Literal(count, datatype=XSD.integer)))
     for title in TITLES:
         meta.add((DATASET_IRI, DCTERMS.title, title))
+    for triple in linksets(dataset):
+        meta.add(triple)
     return meta
 
 

@@ -1,4 +1,5 @@
-"""The build: parse → reason → validate → describe → dump → write. Never imports the web stack."""
+"""The build: parse (Turtle, then the link files) → reason → validate → describe → dump → write.
+Never imports the web stack."""
 
 import time
 from dataclasses import dataclass, field
@@ -8,6 +9,7 @@ from rdflib import Dataset, Graph
 
 from rk.build.dcat import dcat_description
 from rk.build.dumps import dumps
+from rk.build.links import links_graph
 from rk.build.loader import Source, default_sources, load
 from rk.build.metadata import version_statement, void_description
 from rk.build.reasoning import infer
@@ -15,6 +17,7 @@ from rk.build.stats import triples_per_graph
 from rk.build.validation import ValidationOutcome, validate
 from rk.build.writer import write_build
 from rk.namespaces import GRAPH_DATA, GRAPH_INFERRED, GRAPH_META, GRAPH_ONTOLOGY, GRAPH_SHAPES
+from rk.paths import LINKS_DIR
 
 
 @dataclass
@@ -36,11 +39,15 @@ def union(*graphs: Graph) -> Graph:
     return merged
 
 
-def assemble(sources: list[Source] | None = None) -> BuildResult:
-    """Load, reason and validate in memory; write nothing."""
+def assemble(sources: list[Source] | None = None, links: Path = LINKS_DIR) -> BuildResult:
+    """Load (Turtle files, then the link files of `links` into the data graph), reason and
+    validate in memory; write nothing."""
     timings = {}
     started = time.perf_counter()
     dataset = load(sources or default_sources())
+    data = dataset.graph(GRAPH_DATA)
+    for triple in links_graph(data, links):
+        data.add(triple)
     timings["parse"] = time.perf_counter() - started
 
     started = time.perf_counter()

@@ -36,12 +36,16 @@ def is_informative(triple) -> bool:
 
 
 def infer(ontology: Graph, data: Graph) -> Graph:
-    """Return the triples the OWL RL closure of ontology + data adds, filtered."""
+    """Return the triples the OWL RL closure of ontology + data adds, filtered.
+
+    owl:sameAs links to other datasets stay out of the closure: OWL RL would copy every
+    statement about our things onto the other datasets' IRIs, which are theirs to describe."""
     closure = Graph()
     for triple in ontology:
         closure.add(triple)
     for triple in data:
-        closure.add(triple)
+        if triple[1] != OWL.sameAs:  # links to other datasets: their IRIs get no copies of our triples
+            closure.add(triple)
     DeductiveClosure(OWLRL_Semantics, axiomatic_triples=False, datatype_axioms=False).expand(closure)
     inferred = Graph()
     for triple in closure:

@@ -21,6 +21,7 @@ class Entity:
     inbound: list[tuple[str, str]]
     sources: list[str]
     discrepancies: list[dict[str, Term]]
+    inferences: list[dict[str, Term]] = field(default_factory=list)  # rk:EditorialInference about it
     jsonld: bytes = b""  # the data document as JSON-LD
     # section name → its named results (see kinds.Section)
     sections: dict[str, dict[str, list[dict[str, Term]]]] = field(default_factory=dict)
@@ -31,7 +32,7 @@ def gather(store: Store, labels: LabelIndex, sections, iri: str, lang: str) -> E
     says nothing about it. Every query of the page, its JSON-LD document included
     (`Entity.jsonld`), goes to the store as one batch."""
     named = {"outgoing": page_queries.OUTGOING, "inbound": page_queries.INBOUND,
-             "discrepancies": page_queries.DISCREPANCIES}
+             "discrepancies": page_queries.DISCREPANCIES, "inferences": page_queries.INFERENCES}
     for section in sections:
         named.update({(section.name, name): sparql for name, sparql in section.queries.items()})
     batch = [(bound(sparql, iri), page_queries.ROWS) for sparql in named.values()]
@@ -62,6 +63,7 @@ def gather(store: Store, labels: LabelIndex, sections, iri: str, lang: str) -> E
         inbound,
         sources,
         found["discrepancies"],
+        _in_language(found["inferences"], lang),
         jsonld=document.serialize("jsonld"),
     )
     for section in sections:
@@ -69,6 +71,16 @@ def gather(store: Store, labels: LabelIndex, sections, iri: str, lang: str) -> E
             name: found[section.name, name] for name in section.queries
         }
     return entity
+
+
+def _in_language(rows: list[dict[str, Term]], lang: str) -> list[dict[str, Term]]:
+    """One row per inference: its comment in `lang` where it has one, else any."""
+    chosen: dict[str, dict[str, Term]] = {}
+    for row in rows:
+        key = (row["inference"].value, row["property"].value)
+        if key not in chosen or (row.get("comment") and row["comment"].lang == lang):
+            chosen[key] = row
+    return list(chosen.values())
 
 
 def _ordered(values: list[Term], labels: LabelIndex, lang: str) -> list[Term]:

@@ -54,6 +54,11 @@ STRINGS = {
     "list_projects": ("Projekte", "Projects"),
     "list_sources": ("Quelldokumente", "Source documents"),
     "list_discrepancies": ("Abweichungen zwischen Quellen", "Source discrepancies"),
+    "list_inferences": ("Erschlossene Angaben", "Inferred statements"),
+    "inferences": ("Erschlossene Angaben", "Inferred statements"),
+    "inferred": ("erschlossen, nicht in den Quellen", "inferred, not stated by a source"),
+    "all_discrepancies": ("alle Abweichungen", "all discrepancies"),
+    "all_inferences": ("alle erschlossenen Angaben", "all inferred statements"),
     "views": ("Ansichten", "Views"),
     "view_index_intro": (
         "Drei Bilder des Wissensgraphen, jedes aus einer Abfrage des Katalogs, jedes auch als Tabelle.",

@@ -52,6 +52,7 @@ KINDS = (
     EntityKind("projects", str(RK.Project)),
     EntityKind("sources", str(RK.SourceDocument)),
     EntityKind("discrepancies", str(RK.SourceDiscrepancy)),
+    EntityKind("inferences", str(RK.EditorialInference)),
 )
 BY_LIST = {kind.list_name: kind for kind in KINDS}
 

@@ -32,7 +32,12 @@ OUTGOING = "SELECT ?p ?o WHERE { ?this ?p ?o }"
 INBOUND = "SELECT DISTINCT ?s ?p WHERE { ?s ?p ?this FILTER(isIRI(?s)) }"
 DISCREPANCIES = PREFIXES + """\
 SELECT ?discrepancy ?comment WHERE {
-  ?discrepancy rk:concerns ?this OPTIONAL { ?discrepancy rdfs:comment ?comment } }"""
+  ?discrepancy a rk:SourceDiscrepancy ; rk:concerns ?this
+  OPTIONAL { ?discrepancy rdfs:comment ?comment } }"""
+INFERENCES = PREFIXES + """\
+SELECT ?inference ?property ?comment WHERE {
+  ?inference a rk:EditorialInference ; rk:concerns ?this ; rk:property ?property
+  OPTIONAL { ?inference rdfs:comment ?comment } } ORDER BY ?inference"""
 MODERATION_TEAM = PREFIXES + """\
 SELECT ?position ?person ?role ?affiliation WHERE {
   ?this rk:moderation ?seat . ?seat org:member ?person .
