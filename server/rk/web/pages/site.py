@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 
 from flask import Flask, current_app, g, render_template, request, url_for
+from markupsafe import Markup, escape
 from werkzeug.exceptions import NotAcceptable
 
 from rk.web.http import conneg
@@ -76,9 +77,9 @@ def links() -> Links:
     return found
 
 
-def href(iri: str) -> str:
+def href(iri: str, prefixes: Links | None = None) -> str:
     """Where a link to `iri` goes: its page here, the ontology documentation, or `iri`."""
-    prefixes = links()
+    prefixes = prefixes or links()
     if iri.startswith(prefixes.instances):
         path = iri[len(prefixes.instances):]
         if PATH.fullmatch(path):
@@ -103,12 +104,51 @@ def render(template: str, status: int = 200, **context):
     return current_app.response_class(body, status, content_type="text/html; charset=utf-8")
 
 
+_MADE_LINKS = 50_000  # links remembered per link prefixes and language, at most
+
+
+def _made_links(prefixes: Links, lang: str) -> dict[str, Markup]:
+    """The links written so far with these prefixes in `lang`, by IRI: the dataset and its
+    labels do not change while the app runs, so each link is written once."""
+    made = current_app.extensions.setdefault("rk.links", {})
+    found = made.get((prefixes, lang))
+    if found is None or len(found) > _MADE_LINKS:
+        found = made[prefixes, lang] = {}
+    return found
+
+
 def _helpers() -> dict:
+    """The templates' helpers for this request; `iri` and `term` write a link (or a
+    literal) in Python, as a Jinja macro call costs more than the link itself."""
     lang = i18n.page_language()
+    show = labels().show
+    prefixes = links()
+    made = _made_links(prefixes, lang)
+
+    def link_to(iri: str) -> Markup:
+        found = made.get(iri)
+        if found is None:
+            found = made[iri] = Markup(
+                f'<a href="{escape(href(iri, prefixes))}">{escape(show(iri, lang))}</a>')
+        return found
+
+    def iri(value) -> Markup:
+        """A link to the IRI `value` with its label ("" for none)."""
+        return link_to(value) if value else Markup("")
+
+    def term(value) -> Markup:
+        """A link for an IRI term, the value in a span (with its language) otherwise."""
+        if value.is_iri:
+            return link_to(value.value)
+        lang_attribute = f' lang="{escape(value.lang)}"' if value.lang else ""
+        return Markup(f"<span{lang_attribute}>{escape(value.value)}</span>")
+
     return {
         "t": lambda key: i18n.text(key, lang),
-        "label": lambda iri: labels().show(iri, lang),
-        "href": href,
+        "label": lambda iri: show(iri, lang),
+        "href": lambda iri: href(iri, prefixes),
+        "iri": iri,
+        "term": term,
         "lang_args": lang_args(),
         "other_lang": "en" if lang == "de" else "de",
     }
