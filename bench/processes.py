@@ -1,6 +1,8 @@
-"""Stopping the servers a benchmark started: politely, then for sure."""
+"""The servers a benchmark started: stopping them, and the CPU time their processes use."""
 
+import os
 import subprocess
+from pathlib import Path
 
 
 def stop(process: subprocess.Popen, within: float = 30.0) -> None:
@@ -11,3 +13,50 @@ def stop(process: subprocess.Popen, within: float = 30.0) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
+
+
+def children_by_parent() -> dict[int, list[int]]:
+    """Process ids of the living processes by their parent's id (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            parent = int(stat.rsplit(")", 1)[1].split()[1])
+            children.setdefault(parent, []).append(int(entry.name))
+    return children
+
+
+def descendants(pid: int, children: dict[int, list[int]]) -> list[int]:
+    """Process ids of all descendants of `pid`."""
+    found, todo = [], [pid]
+    while todo:
+        for child in children.get(todo.pop(), []):
+            found.append(child)
+            todo.append(child)
+    return found
+
+
+def cpu_seconds(pids: list[int]) -> float:
+    """CPU time (user + system) used so far by the living processes in `pids`."""
+    ticks = 0
+    for pid in pids:
+        try:
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        ticks += int(fields[11]) + int(fields[12])  # utime, stime
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
+def server_cpu(pid: int) -> dict[str, float]:
+    """CPU seconds of a server's processes so far: "workers" (the children of `pid`, for
+    gunicorn its worker processes), "engine" (their descendants: our query processes) and
+    "all" (`pid` and every descendant)."""
+    children = children_by_parent()
+    workers = children.get(pid, [])
+    engine = [p for worker in workers for p in descendants(worker, children)]
+    return {"workers": cpu_seconds(workers), "engine": cpu_seconds(engine),
+            "all": cpu_seconds([pid, *workers, *engine])}

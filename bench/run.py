@@ -5,8 +5,10 @@
 Knobs (environment): BENCH_QUICK=1 for a quick run (sizes 10^4 and 10^5, one round of
 3 s per wrk run, 3 runs per query; the full run: 10^4 to 10^7, three rounds of 5 s, 5
 runs); BENCH_SIZES (e.g. "1e4,1e6"), BENCH_DURATION (seconds per wrk run), BENCH_ROUNDS
-(rounds of wrk runs) and BENCH_REPEAT (runs per query) override either mode. Each benchmark prints
-Markdown; this script adds a description of the machine and puts them together.
+(rounds of wrk runs) and BENCH_REPEAT (runs per query) override either mode; BENCH_BEFORE=DIR
+adds the checkout DIR (another version of this project) as the peer "before" of the HTTP
+benchmark. Each benchmark prints Markdown; this script adds a description of the machine and
+puts them together.
 """
 
 import argparse
@@ -33,6 +35,7 @@ def settings() -> dict:
         "duration": os.environ.get("BENCH_DURATION", "3" if quick else "5"),
         "rounds": os.environ.get("BENCH_ROUNDS", "1" if quick else "3"),
         "repeat": os.environ.get("BENCH_REPEAT", "3" if quick else "5"),
+        "before": os.environ.get("BENCH_BEFORE", ""),
     }
 
 
@@ -48,7 +51,7 @@ def machine() -> list[str]:
         f"- CPU: {cpu}, {os.cpu_count()} cores; RAM: {memory:.1f} GiB",
         f"- OS: {os_name}, kernel {platform.release()}; Python {platform.python_version()}",
         "- versions: " + ", ".join(f"{name} {_version(name)}" for name in
-                                   ("pyoxigraph", "rdflib", "gunicorn", "flask",
+                                   ("pyoxigraph", "oxigraph", "rdflib", "gunicorn", "flask",
                                     "rdflib-endpoint", "uvicorn"))
         + f", Virtuoso {_virtuoso_version()}, {_wrk_version()}",
     ]
@@ -83,8 +86,9 @@ def main() -> None:
     ]
     lines += run("SPARQL engines: rdflib and pyoxigraph", "engines.py",
                  "--repeat", knobs["repeat"])
+    before = ["--before", knobs["before"]] if knobs["before"] else []
     lines += run("HTTP: requests per second", "throughput.py", "--duration", knobs["duration"],
-                 "--rounds", knobs["rounds"])
+                 "--rounds", knobs["rounds"], *before)
     lines += run("Scale: synthetic datasets", "scale.py", "--sizes", knobs["sizes"],
                  "--repeat", knobs["repeat"])
     args.output.write_text("\n".join(lines), encoding="utf-8")

@@ -89,6 +89,15 @@ def test_a_hit_never_reaches_the_app(app, path):
     assert hit.get_data() == first.get_data()
 
 
+def test_a_get_answer_is_kept_once(app):
+    client = app.test_client()
+    path = "/sparql?query=SELECT%20%3Fs%20%7B%20%3Fs%20%3Fp%20%3Fo%20%7D%20LIMIT%202"
+    states = [client.get(path, headers={"Accept": JSON}).headers["X-RK-Cache"] for _ in range(2)]
+    assert states == ["miss", "hit"]
+    assert len(app.wsgi_app.answers) == 1  # the front cache holds it
+    assert len(app.extensions["rk.resultcache"]) == 0  # the query cache holds no copy
+
+
 def test_head_and_post_pass_through(app):
     client = app.test_client()
     client.get(PAGE)

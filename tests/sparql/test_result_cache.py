@@ -108,8 +108,13 @@ def test_the_byte_bound_evicts_the_least_recently_used(dataset_dir, server, tmp_
         dataset_dir, tmp_path / "serve.log",
         *("--workers", "1", "--store", "embedded", "--cache-bytes", str(one_fits)),
     )
+
+    def post(query):  # POST: the query cache alone (the front cache keeps GET answers)
+        return running.request("POST", body=query.encode(), headers={
+            "Content-Type": "application/sparql-query", "Accept": JSON})
+
     try:
-        first, second = (lambda q=q: running.get(q, accept=JSON) for q in queries)
+        first, second = (lambda q=q: post(q) for q in queries)
         states = [cache_state(reply()) for reply in (first, first, second, second, first)]
     finally:
         running.stop()

@@ -41,7 +41,7 @@ class Server(BaseApplication):
             "pidfile": str(pid_path(config["BUILD_DIR"], config["PORT"], config["PID_FILE"])),
             "limit_request_line": 8190,  # the most gunicorn allows; longer queries: POST
             "secure_scheme_headers": {"X-FORWARDED-PROTO": "https"},  # the front sets it
-            "accesslog": "-",
+            "accesslog": "-" if config["ACCESS_LOG"] else None,
             "access_log_format": f'%({{{CLIENT_HEADER}}}i)s %(l)s %(u)s %(t)s "%(r)s" %(s)s %(b)s "%(f)s" "%(a)s"',
             "proc_name": "rk-serve",
             "control_socket_disable": True,  # one shared path per user; not needed

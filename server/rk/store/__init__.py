@@ -13,7 +13,7 @@ from rk.store.base import (
     StoreUnavailable,
 )
 from rk.store.dataset import BuiltDataset, DatasetMissing
-from rk.store.results import GRAPH_FORMATS, SOLUTIONS_FORMATS, Kind, QueryResult
+from rk.store.results import GRAPH_FORMATS, SOLUTIONS_FORMATS, Formats, Kind, QueryResult
 
 KINDS = ("isolated", "embedded")  # the local stores; "remote" is chosen by an endpoint URL
 
@@ -62,6 +62,7 @@ def open_store(
 __all__ = [
     "BuiltDataset",
     "DatasetMissing",
+    "Formats",
     "GRAPH_FORMATS",
     "KINDS",
     "Kind",

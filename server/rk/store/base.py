@@ -7,7 +7,7 @@ default graph is the union of its named graphs, and returns a `QueryResult`.
 import abc
 from collections.abc import Sequence
 
-from rk.store.results import QueryResult
+from rk.store.results import CANONICAL, Formats, QueryResult
 
 
 class StoreError(Exception):
@@ -60,14 +60,20 @@ class Store(abc.ABC):
         sparql: str,
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
+        formats: Formats = CANONICAL,
     ) -> QueryResult:
-        """Answer a SPARQL query.
+        """Answer a SPARQL query, written in `formats` (one for solutions, one for graphs).
 
         Without graph URIs the query's own dataset (FROM / FROM NAMED) applies, and
         without those the default graph is the union of all named graphs. Graph URIs
         given here replace the query's dataset, as the SPARQL Protocol says. Raises a
         `StoreError` subclass when the query cannot be answered.
         """
+
+    def query_many(self, queries: Sequence[tuple[str, Formats]]) -> list[QueryResult]:
+        """Answer several queries (each with its formats) as one request, under one time
+        limit where the store has one; raises the first query's `StoreError` that fails."""
+        return [self.query(sparql, formats=formats) for sparql, formats in queries]
 
     def close(self) -> None:
         """Release the store's resources."""

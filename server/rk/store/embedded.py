@@ -10,7 +10,17 @@ from rk.store import disk
 from rk.store.base import QueryFailed, QueryRefused, QuerySyntaxError, Store
 from rk.store.dataset import BuiltDataset
 from rk.store.guard import refuse_service
-from rk.store.results import Kind, QueryResult
+from rk.store.results import (
+    CANONICAL,
+    SOLUTIONS_FORMATS,
+    Formats,
+    Kind,
+    QueryResult,
+    boolean_result,
+    lossy,
+    write_graph,
+    write_solutions,
+)
 
 
 class EmbeddedStore(Store):
@@ -20,7 +30,8 @@ class EmbeddedStore(Store):
     named graphs while FROM / FROM NAMED keep their standard meaning (pyoxigraph's
     `use_default_graph_as_union` would override them). Graph IRIs that are not in the
     dataset name empty graphs; nothing is ever loaded from the web. Queries run to
-    their end here: `rk.store.isolated` adds the time limit.
+    their end here: `rk.store.isolated` adds the time limit. Answers are written in the
+    `formats` asked for, cut at the row limit.
     """
 
     def __init__(
@@ -30,9 +41,11 @@ class EmbeddedStore(Store):
         row_limit: int = 10_000,
         base_iri: str | None = None,
         store_dir: str | None = None,
+        prefixes: dict[str, str] | None = None,
     ):
         self._dataset = BuiltDataset.locate(build_dir)
         self._row_limit = row_limit
+        self._prefixes = prefixes  # for Turtle, TriG, JSON-LD; None: the project's
         self._base_iri = base_iri
         self._pin = None
         if store_dir:
@@ -54,16 +67,21 @@ class EmbeddedStore(Store):
         sparql: str,
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
+        formats: Formats = CANONICAL,
     ) -> QueryResult:
         refuse_service(sparql)
         options = _dataset_options(default_graph_uris, named_graph_uris)
+
+        def evaluate():
+            return self._store.query(sparql, base_iri=self._base_iri, **options)
+
         try:
-            answer = self._store.query(sparql, base_iri=self._base_iri, **options)
+            answer = evaluate()
             if isinstance(answer, ox.QueryBoolean):
-                return QueryResult(Kind.BOOLEAN, boolean=bool(answer))
+                return boolean_result(bool(answer), formats)
             if isinstance(answer, ox.QuerySolutions):
-                return _solutions(answer, self._row_limit)
-            return _graph(answer, self._row_limit)
+                return _solutions(answer, evaluate, self._row_limit, formats.solutions)
+            return _graph(answer, self._row_limit, formats.graph, self._prefixes)
         except SyntaxError as error:
             raise QuerySyntaxError(f"Malformed query: {error}") from None
         except (OSError, RuntimeError) as error:  # raised by pyoxigraph while evaluating
@@ -86,8 +104,8 @@ def _graph_name(uri: str) -> ox.NamedNode:
         raise QueryRefused(f"Not an absolute IRI: {uri!r}") from None
 
 
-class _RowsFull(Exception):
-    """Raised into pyoxigraph's serialiser to stop it at the row limit."""
+class _Full(Exception):
+    """Raised into pyoxigraph's serialiser to stop it (row limit or byte bound reached)."""
 
 
 class _RowCap:
@@ -102,7 +120,7 @@ class _RowCap:
         self.buffer += chunk
         self._lines += chunk.count(b"\n")
         if self._lines > self.limit + 1:  # the header line, `limit` rows, and more
-            raise _RowsFull
+            raise _Full
         return len(chunk)
 
     def flush(self) -> None:
@@ -116,16 +134,65 @@ class _RowCap:
         return bytes(self.buffer[: end + 1])
 
 
-def _solutions(solutions: ox.QuerySolutions, limit: int) -> QueryResult:
-    sink = _RowCap(limit)
+class _ByteCap:
+    """A binary sink that stops the serialiser once it has written more than `limit` bytes."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.buffer = bytearray()
+
+    def write(self, chunk: bytes) -> int:
+        self.buffer += chunk
+        if len(self.buffer) > self.limit:
+            raise _Full
+        return len(chunk)
+
+    def flush(self) -> None:
+        """Part of the sink protocol pyoxigraph uses; nothing is buffered here."""
+
+
+# The fewest bytes one more row adds in each format (JSON `{},`, XML `<result></result>`):
+# an answer shorter than `limit` times this cannot hold more than `limit` rows.
+_ROW_BYTES = {"json": 3, "xml": 17}
+_BYTES_PER_ROW_BOUND = 4096  # a JSON or XML answer larger than row_limit times this is cut
+
+
+def _solutions(answer: ox.QuerySolutions, evaluate, limit: int, fmt: str) -> QueryResult:
+    """`answer` in `fmt`, at most `limit` rows. TSV and CSV count rows as lines of TSV;
+    JSON and XML are written directly, and rows are counted only when the answer is long
+    enough to hold more than `limit`; if it holds more, `evaluate()` runs the query again
+    for TSV, which is cut and converted."""
+    if fmt in _ROW_BYTES:
+        sink = _ByteCap(max(limit, 1) * _BYTES_PER_ROW_BOUND)
+        try:
+            answer.serialize(sink, SOLUTIONS_FORMATS[fmt])
+        except _Full:
+            pass
+        else:
+            data = bytes(sink.buffer)
+            if len(data) < _ROW_BYTES[fmt] * (limit + 1) or _rows(data, fmt) <= limit:
+                return QueryResult(Kind.SOLUTIONS, data, format=fmt)
+        answer = evaluate()
+    tsv = _RowCap(limit)
+    truncated = False
     try:
-        solutions.serialize(sink, ox.QueryResultsFormat.TSV)
-    except _RowsFull:
-        return QueryResult(Kind.SOLUTIONS, sink.head(), truncated=True)
-    return QueryResult(Kind.SOLUTIONS, bytes(sink.buffer))
+        answer.serialize(tsv, ox.QueryResultsFormat.TSV)
+    except _Full:
+        truncated = True
+    rows = tsv.head() if truncated else bytes(tsv.buffer)
+    if fmt == "tsv":
+        return QueryResult(Kind.SOLUTIONS, rows, truncated=truncated, format=fmt)
+    data = write_solutions(ox.parse_query_results(rows, ox.QueryResultsFormat.TSV), fmt)
+    return QueryResult(Kind.SOLUTIONS, data, truncated=truncated, format=fmt,
+                       lossless=rows if lossy(fmt) else b"")
 
 
-def _graph(triples: ox.QueryTriples, limit: int) -> QueryResult:
+def _rows(data: bytes, fmt: str) -> int:
+    return sum(1 for _ in ox.parse_query_results(data, SOLUTIONS_FORMATS[fmt]))
+
+
+def _graph(triples: ox.QueryTriples, limit: int, fmt: str, prefixes) -> QueryResult:
     kept = list(itertools.islice(triples, limit + 1))
-    data = ox.serialize(kept[:limit], format=ox.RdfFormat.N_TRIPLES)
-    return QueryResult(Kind.GRAPH, data, truncated=len(kept) > limit)
+    data = write_graph(kept[:limit], fmt, prefixes)
+    return QueryResult(Kind.GRAPH, data, truncated=len(kept) > limit, format=fmt,
+                       size=min(len(kept), limit))

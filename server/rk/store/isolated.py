@@ -31,7 +31,7 @@ from rk.paths import DATASET_NQ, MANIFEST
 from rk.store import disk, sandbox
 from rk.store.base import QueryFailed, QueryTimeout, Store, StoreBusy, StoreError
 from rk.store.dataset import BuiltDataset, link_or_copy
-from rk.store.results import QueryResult
+from rk.store.results import CANONICAL, Formats, QueryResult, output_prefixes
 
 log = logging.getLogger(__name__)
 _SOURCE_ROOT = str(Path(__file__).resolve().parents[2])  # the directory holding `rk`
@@ -69,6 +69,7 @@ class IsolatedStore(Store):
             "base_iri": base_iri,
             "backstop": time_limit + _BACKSTOP,
             "store_dir": store_dir,
+            "prefixes": output_prefixes(),
         }
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
         self._lock = threading.Lock()
@@ -93,14 +94,28 @@ class IsolatedStore(Store):
         sparql: str,
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
+        formats: Formats = CANONICAL,
     ) -> QueryResult:
+        request = (sparql, _listed(default_graph_uris), _listed(named_graph_uris),
+                   formats.solutions, formats.graph)
+        return QueryResult.from_tuple(self._ask([request])[0])
+
+    def query_many(self, queries: Sequence[tuple[str, Formats]]) -> list[QueryResult]:
+        """All `queries` in one query process, in one round trip, within one time limit."""
+        requests = [(sparql, None, None, formats.solutions, formats.graph)
+                    for sparql, formats in queries]
+        return [QueryResult.from_tuple(reply) for reply in self._ask(requests)]
+
+    def _ask(self, requests: list[tuple]) -> list[tuple]:
+        """Send a batch of requests to an idle query process; its replies, or the first
+        error. The whole batch has the time limit."""
         try:
             worker = self._idle.get(timeout=self._time_limit)
         except queue.Empty:
             raise StoreBusy(
                 f"All query processes stayed busy for {self._time_limit:g} s; try again later."
             ) from None
-        request = (sparql, _listed(default_graph_uris), _listed(named_graph_uris))
+        request = requests
         try:
             worker.conn.send(request)
             finished = worker.conn.poll(self._time_limit)

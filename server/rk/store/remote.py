@@ -32,7 +32,7 @@ from rk.store.base import (
     StoreUnavailable,
 )
 from rk.store.guard import code_of, refuse_service
-from rk.store.results import Kind, QueryResult
+from rk.store.results import CANONICAL, Formats, Kind, QueryResult
 
 SOLUTION_TYPES = {
     "application/sparql-results+xml": ox.QueryResultsFormat.XML,
@@ -85,7 +85,10 @@ class RemoteStore(Store):
         sparql: str,
         default_graph_uris: Sequence[str] | None = None,
         named_graph_uris: Sequence[str] | None = None,
+        formats: Formats = CANONICAL,
     ) -> QueryResult:
+        """Ask the remote store; the answer stays in TSV or N-Triples whatever `formats`
+        says (QueryResult.serialize converts it), as it is parsed here to be checked."""
         refuse_service(sparql)
         if default_graph_uris is None and named_graph_uris is None and not names_dataset(sparql):
             default_graph_uris = named_graph_uris = self.graphs
@@ -167,7 +170,8 @@ class RemoteStore(Store):
         except (SyntaxError, ValueError, OSError) as error:
             raise self._invalid(f"sent RDF that does not parse ({error})") from None
         data = ox.serialize(kept[: self.row_limit], format=ox.RdfFormat.N_TRIPLES)
-        return QueryResult(Kind.GRAPH, data, truncated=len(kept) > self.row_limit)
+        return QueryResult(Kind.GRAPH, data, truncated=len(kept) > self.row_limit,
+                           size=min(len(kept), self.row_limit))
 
     def _invalid(self, what: str) -> StoreAnswerInvalid:
         return StoreAnswerInvalid(f"The SPARQL store at {self.endpoint} {what}.")

@@ -109,6 +109,13 @@ SETTINGS = (
         "0 disables both.",
     ),
     Setting(
+        "access_log",
+        False,
+        bool,
+        "Write one line per request to standard output (gunicorn's access log); "
+        "off by default, as it costs a tenth of a fast answer's time.",
+    ),
+    Setting(
         "pid_file",
         "",
         str,
@@ -157,7 +164,18 @@ BY_NAME = {setting.name: setting for setting in SETTINGS}
 
 
 def click_option(setting: Setting):
-    """The command-line option of `setting`: its flag, default, environment variable and help."""
+    """The command-line option of `setting`: its flag, default, environment variable and help.
+    A yes/no setting is a pair of flags (--access-log / --no-access-log)."""
+    if setting.type is bool:
+        return click.option(
+            f"{setting.flag}/--no-{setting.flag[2:]}",
+            setting.name,
+            default=setting.default,
+            envvar=setting.env,
+            show_default=True,
+            show_envvar=True,
+            help=setting.help,
+        )
     return click.option(
         setting.flag,
         setting.name,
@@ -178,7 +196,20 @@ def defaults() -> dict:
 def coerce(config) -> None:
     """Convert every setting in `config` (a Flask config) to its type, in place."""
     for setting in SETTINGS:
-        value = setting.type(config[setting.key])
+        value = _coerced(setting, config[setting.key])
         if setting.choices and value not in setting.choices:
             raise ValueError(f"{setting.env} must be one of {setting.choices}, not {value!r}")
         config[setting.key] = value
+
+
+_YES_NO = {"1": True, "true": True, "yes": True, "on": True,
+           "0": False, "false": False, "no": False, "off": False, "": False}
+
+
+def _coerced(setting: Setting, value):
+    if setting.type is not bool or isinstance(value, bool):
+        return setting.type(value)
+    answer = _YES_NO.get(str(value).strip().lower())
+    if answer is None:
+        raise ValueError(f"{setting.env} must be true or false, not {value!r}")
+    return answer

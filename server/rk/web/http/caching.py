@@ -1,4 +1,9 @@
-"""ETag and Cache-Control for GET answers, derived from the dataset version."""
+"""ETag and Cache-Control for GET answers, derived from the dataset version.
+
+The headers are written as strings: werkzeug's parsed header objects (`vary`,
+`cache_control`) rewrite the header on every change, which costs more than the rest of
+a cached answer.
+"""
 
 import hashlib
 
@@ -20,17 +25,28 @@ def cacheable() -> bool:
 
 def not_modified(tag: str) -> Response | None:
     """A 304 response if the client already holds the answer tagged `tag`."""
+    if "HTTP_IF_NONE_MATCH" not in request.environ:
+        return None
     if not (cacheable() and request.if_none_match.contains_weak(tag)):
         return None
     return mark(Response(status=304), tag)
 
 
+def vary(response: Response, header: str) -> Response:
+    """Add `header` to the response's Vary header (once)."""
+    present = response.headers.get("Vary")
+    if not present:
+        response.headers["Vary"] = header
+    elif header.lower() not in (name.strip().lower() for name in present.split(",")):
+        response.headers["Vary"] = f"{present}, {header}"
+    return response
+
+
 def mark(response: Response, tag: str | None) -> Response:
     """Add the validator and caching headers (on GET) and Vary to a response."""
-    response.vary.add("Accept")
+    vary(response, "Accept")
     if tag is not None and cacheable():
         request.environ[MARK] = True  # fixed by the request: the front cache may keep it
-        response.set_etag(tag, weak=True)
-        response.cache_control.public = True
-        response.cache_control.max_age = current_app.config["CACHE_MAX_AGE"]
+        response.headers["ETag"] = f'W/"{tag}"'
+        response.headers["Cache-Control"] = f"public, max-age={current_app.config['CACHE_MAX_AGE']}"
     return response

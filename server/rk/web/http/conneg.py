@@ -3,11 +3,15 @@
 A `Format` has a name (shared with `rk.store.results`), a media type, further media
 types that select it, and the values of the `format` parameter that select it. The
 `format` parameter overrides Accept. Among formats a client accepts equally, the one
-listed first in the table wins.
+listed first in the table wins. An Accept header is parsed once and each decision
+about it made once per process (bounded memos): clients send few distinct headers.
 """
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+
+_MEMO = 512  # distinct Accept headers whose parse and decisions each process remembers
 
 
 @dataclass(frozen=True)
@@ -96,6 +100,12 @@ class MediaRange:
 
 def parse_accept(header: str) -> list[MediaRange]:
     """The media ranges of an Accept header; malformed elements are skipped."""
+    return list(_ranges(header))
+
+
+@functools.lru_cache(maxsize=_MEMO)
+def _ranges(header: str) -> tuple[MediaRange, ...]:
+    """`parse_accept`, remembered per header."""
     ranges = []
     for element in header.split(","):
         mime, *parameters = element.split(";")
@@ -113,7 +123,7 @@ def parse_accept(header: str) -> list[MediaRange]:
                 break
         if 0.0 <= q <= 1.0:
             ranges.append(MediaRange(type_, subtype, q))
-    return ranges
+    return tuple(ranges)
 
 
 def quality(ranges: Sequence[MediaRange], media_type: str, exact: bool = False) -> float:
@@ -131,12 +141,13 @@ def quality(ranges: Sequence[MediaRange], media_type: str, exact: bool = False) 
     return q
 
 
-def negotiate(accept: str | None, formats: Sequence[Format]) -> Format | None:
+@functools.lru_cache(maxsize=_MEMO)
+def negotiate(accept: str | None, formats: tuple[Format, ...]) -> Format | None:
     """The format of `formats` that Accept prefers, or None if it accepts none of them.
 
     Wildcards select a format by its own media type only, not by its aliases.
     """
-    ranges = parse_accept(accept or "")
+    ranges = _ranges(accept or "")
     if not ranges:
         return formats[0]
     best, best_q = None, 0.0
@@ -155,13 +166,14 @@ def format_quality(ranges: Sequence[MediaRange], fmt: Format) -> float:
     )
 
 
-def prefers_html(accept: str | None, formats: Sequence[Format]) -> bool:
+@functools.lru_cache(maxsize=_MEMO)
+def prefers_html(accept: str | None, formats: tuple[Format, ...]) -> bool:
     """Whether Accept names HTML itself (no wildcard) and ranks it above all of `formats`.
 
     A browser following a link to /sparql?query=… gets the query editor, while protocol
     clients, which do not name text/html, keep getting results.
     """
-    ranges = parse_accept(accept or "")
+    ranges = _ranges(accept or "")
     html = max(quality(ranges, media_type, exact=True) for media_type in HTML.media_types)
     return html > max((format_quality(ranges, fmt) for fmt in formats), default=0.0)
 
@@ -188,4 +200,4 @@ def choose(
     """The `format` parameter if given, else Accept, decides among `formats`."""
     if format_values:
         return by_parameter(format_values, formats)
-    return negotiate(accept, formats)
+    return negotiate(accept, tuple(formats))

@@ -7,12 +7,14 @@ first such answer is kept as status, headers and bytes; a repeated request gets 
 without routing, parsing the query or asking the store (header X-RK-Cache: hit). It
 sits in front of the app as WSGI middleware, so a hit costs less than Flask's own
 request handling. Requests with If-None-Match, other methods and unmarked answers
-(errors, dumps, static files) pass through untouched.
+(errors, dumps, static files) pass through untouched. An answer the result cache
+replayed (X-RK-Cache: hit) is not copied: each answer is kept in one cache only.
 """
 
 from rk.web.http.resultcache import BoundedCache
 
 MARK = "rk.front_cacheable"  # set in the WSGI environ by caching.mark
+KEEPS = "rk.front_cache"  # set by the front cache: it will keep this request's marked answer
 KEY_FIELDS = ("SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "HTTP_ACCEPT",
               "HTTP_ACCEPT_LANGUAGE", "HTTP_HOST", "wsgi.url_scheme")
 _HEADER_OVERHEAD = 64  # bytes counted per header line beyond its text
@@ -35,15 +37,17 @@ class FrontCache:
             start_response(status, headers)
             return [body]
         sent = {}
+        environ[KEEPS] = True
 
         def remember(status, headers, exc_info=None):
-            if environ.get(MARK) and not _cache_state(headers):
+            state = _cache_state(headers) if environ.get(MARK) else "unmarked"
+            if state is None:
                 headers = [*headers, ("X-RK-Cache", "miss")]
-            sent.update(status=status, headers=headers)
+            sent.update(status=status, headers=headers, state=state)
             return start_response(status, headers, exc_info)
 
         answer = self.app(environ, remember)
-        if not (environ.get(MARK) and sent.get("status", "").startswith("200 ")):
+        if not (sent.get("state") in (None, "miss") and sent.get("status", "").startswith("200 ")):
             return answer
         try:
             body = b"".join(answer)

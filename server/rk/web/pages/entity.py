@@ -4,9 +4,9 @@ from dataclasses import dataclass, field
 
 from rk.namespaces import PROV, RDF
 from rk.store import Store
-from rk.web.pages import kinds, page_queries
+from rk.web.pages import page_queries
 from rk.web.pages.labels import LabelIndex
-from rk.web.pages.terms import Term
+from rk.web.pages.terms import Term, bound, rows
 
 
 
@@ -22,13 +22,24 @@ class Entity:
     sources: list[str]
     discrepancies: list[dict[str, Term]]
     inferences: list[dict[str, Term]] = field(default_factory=list)  # rk:EditorialInference about it
+    jsonld: bytes = b""  # the data document as JSON-LD
     # section name → its named results (see kinds.Section)
     sections: dict[str, dict[str, list[dict[str, Term]]]] = field(default_factory=dict)
 
 
-def gather(store: Store, labels: LabelIndex, iri: str, lang: str) -> Entity | None:
-    """The entity `iri` in `lang`, or None if the dataset says nothing about it."""
-    outgoing = page_queries.about(store, page_queries.OUTGOING, iri)
+def gather(store: Store, labels: LabelIndex, sections, iri: str, lang: str) -> Entity | None:
+    """The entity `iri` in `lang` with `sections` (kinds.Section), or None if the dataset
+    says nothing about it. Every query of the page, its JSON-LD document included
+    (`Entity.jsonld`), goes to the store as one batch."""
+    named = {"outgoing": page_queries.OUTGOING, "inbound": page_queries.INBOUND,
+             "discrepancies": page_queries.DISCREPANCIES, "inferences": page_queries.INFERENCES}
+    for section in sections:
+        named.update({(section.name, name): sparql for name, sparql in section.queries.items()})
+    batch = [(bound(sparql, iri), page_queries.ROWS) for sparql in named.values()]
+    batch.append((bound(page_queries.DOCUMENT, iri), page_queries.JSONLD))
+    *answers, document = store.query_many(batch)
+    found = {name: rows(answer) for name, answer in zip(named, answers)}
+    outgoing = found["outgoing"]
     if not outgoing:
         return None
     by_property: dict[str, list[Term]] = {}
@@ -41,8 +52,7 @@ def gather(store: Store, labels: LabelIndex, iri: str, lang: str) -> Entity | No
         key=lambda item: (item[0] != str(RDF.type), labels.show(item[0], lang).casefold()),
     )
     inbound = sorted(
-        ((row["s"].value, row["p"].value) for row in
-         page_queries.about(store, page_queries.INBOUND, iri)),
+        ((row["s"].value, row["p"].value) for row in found["inbound"]),
         key=lambda pair: (labels.show(pair[1], lang), labels.show(pair[0], lang)),
     )
     entity = Entity(
@@ -52,12 +62,13 @@ def gather(store: Store, labels: LabelIndex, iri: str, lang: str) -> Entity | No
         properties,
         inbound,
         sources,
-        page_queries.about(store, page_queries.DISCREPANCIES, iri),
-        _in_language(page_queries.about(store, page_queries.INFERENCES, iri), lang),
+        found["discrepancies"],
+        _in_language(found["inferences"], lang),
+        jsonld=document.serialize("jsonld"),
     )
-    for section in kinds.sections_for(types):
+    for section in sections:
         entity.sections[section.name] = {
-            name: page_queries.about(store, sparql, iri) for name, sparql in section.queries.items()
+            name: found[section.name, name] for name in section.queries
         }
     return entity
 

@@ -65,13 +65,29 @@ SHARED = (
 )
 
 
-def sections_for(types: list[str]) -> list[Section]:
+def sections_for(types) -> list[Section]:
     """The sections an entity of these classes shows, each once, in registry order."""
     found = {kind.section.name: kind.section for kind in KINDS
              if kind.section and kind.cls in types}
     found.update((section.name, section) for section, classes in SHARED
                  if not classes or set(classes) & set(types))
     return list(found.values())
+
+
+SECTION_CLASSES = (
+    "SELECT ?this ?cls WHERE { VALUES ?cls { "
+    + " ".join(f"<{kind.cls}>" for kind in KINDS if kind.section)
+    + " } ?this a ?cls }"
+)
+
+
+def section_index(store) -> dict[str, tuple[Section, ...]]:
+    """The sections of every thing that has any, by IRI: read once at app start, so an
+    entity page knows its queries before it asks the store (one round trip)."""
+    classes: dict[str, set[str]] = {}
+    for row in rows(store.query(SECTION_CLASSES)):
+        classes.setdefault(row["this"].value, set()).add(row["cls"].value)
+    return {iri: tuple(sections_for(found)) for iri, found in classes.items()}
 
 
 def _members_pattern(kind: EntityKind) -> str:

@@ -45,10 +45,10 @@ def data(path: str, suffix: str):
     cached = caching.not_modified(tag)
     if cached is not None:
         return cached
-    result = page_queries.document(store, iri)
-    if not result.data:
-        return not_found()
     fmt = conneg.SUFFIXES[suffix]
+    result = page_queries.document(store, iri, fmt.name)
+    if not result.size:
+        return not_found()
     response = Response(result.serialize(fmt.name), content_type=fmt.content_type)
     return caching.mark(response, tag)
 
@@ -64,27 +64,23 @@ def page(path: str):
     tag = caching.etag(store.dataset_version, "page", path, lang)
     cached = caching.not_modified(tag)
     if cached is not None:
-        cached.vary.add("Accept-Language")
-        return cached
-    found = entity.gather(store, site.labels(), iri, lang)
+        return caching.vary(cached, "Accept-Language")
+    found = entity.gather(store, site.labels(), site.sections(iri), iri, lang)
     if found is None:
         return not_found()
-    alternates = [
-        (fmt, url_for("pages.data", path=path, suffix=conneg.suffix(fmt)))
-        for fmt in DATA_FORMATS
-    ]
-    jsonld = page_queries.document(store, iri).serialize(conneg.JSONLD.name)
+    links = site.links()
+    alternates = [(fmt, links.data_of(path, conneg.suffix(fmt))) for fmt in DATA_FORMATS]
     response = site.render(
         "pages/entity.html",
         entity=found,
         alternates=alternates,
-        jsonld=script_json(jsonld.decode("utf-8")),
+        jsonld=script_json(found.jsonld.decode("utf-8")),
         path=path,
     )
     response.headers["Link"] = ", ".join(
         f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for fmt, url in alternates
     )
-    response.vary.add("Accept-Language")
+    caching.vary(response, "Accept-Language")
     return caching.mark(response, tag)
 
 

@@ -6,8 +6,11 @@ store's default graph is the union of the named graphs, inferred triples include
 """
 
 from rk.namespaces import GRAPH_ONTOLOGY
-from rk.store import Store
+from rk.store import Formats, Store
 from rk.web.pages.terms import Term, bound, rows
+
+ROWS = Formats("tsv")  # what the pages read rows from (the most compact SPARQL results)
+JSONLD = Formats(graph="jsonld")
 
 PREFIXES = """\
 PREFIX rk: <https://w3id.org/ruhr-konferenz/ontology#>
@@ -103,9 +106,10 @@ def exists(store: Store, iri: str) -> bool:
     return store.query(bound(EXISTS, iri)).boolean
 
 
-def document(store: Store, iri: str):
-    """The data document of `iri` (its triples and the labels of what they link to)."""
-    return store.query(bound(DOCUMENT, iri))
+def document(store: Store, iri: str, fmt: str = "ntriples"):
+    """The data document of `iri` (its triples and the labels of what they link to),
+    written in `fmt` (a graph format name)."""
+    return store.query(bound(DOCUMENT, iri), formats=Formats(graph=fmt))
 
 
 def ontology(store: Store):

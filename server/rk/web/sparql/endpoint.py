@@ -9,6 +9,7 @@ from werkzeug.exceptions import (
 )
 
 from rk.store import (
+    Formats,
     Kind,
     QueryFailed,
     QueryRefused,
@@ -16,7 +17,7 @@ from rk.store import (
     QueryTimeout,
     StoreBusy,
 )
-from rk.web.http import caching, clients, conneg, resultcache
+from rk.web.http import caching, clients, conneg, frontcache, resultcache
 from rk.web.sparql import editor, examples, servicedesc
 from rk.web.pages.linked_data import not_found
 from rk.web.sparql.protocol import read_request
@@ -57,10 +58,14 @@ def endpoint():
     if answer is not None:
         answer.headers["X-RK-Cache"] = "hit"
         return caching.mark(answer, tag)
+    formats = Formats((solutions_format or conneg.JSON).name, (graph_format or conneg.TURTLE).name)
     try:
         with clients.Metered():  # 429 once this client has used its query time for the minute
             result = store.query(
-                query_request.query, query_request.default_graph_uris, query_request.named_graph_uris
+                query_request.query,
+                query_request.default_graph_uris,
+                query_request.named_graph_uris,
+                formats,
             )
     except (QuerySyntaxError, QueryRefused) as error:
         raise BadRequest(str(error)) from None
@@ -73,11 +78,13 @@ def endpoint():
         table = conneg.GRAPH if result.kind is Kind.GRAPH else conneg.SOLUTIONS
         raise NotAcceptable(conneg.offer(table))
     response = Response(result.serialize(fmt.name), content_type=fmt.content_type)
+    headers = response.headers
     if result.kind is not Kind.BOOLEAN:
-        response.headers["X-RK-Truncated"] = "true" if result.truncated else "false"
-        response.headers["X-RK-Row-Limit"] = str(row_limit)
-    answers.put(tag, response)
-    response.headers["X-RK-Cache"] = "miss"
+        headers["X-RK-Truncated"] = "true" if result.truncated else "false"
+        headers["X-RK-Row-Limit"] = str(row_limit)
+    if not request.environ.get(frontcache.KEEPS):  # else the front cache keeps the answer
+        answers.put(tag, response)
+    headers["X-RK-Cache"] = "miss"
     return caching.mark(response, tag)
 
 
