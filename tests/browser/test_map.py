@@ -1,11 +1,14 @@
 """The map /views/map in headless Chromium: one marker per place, the legend, the table,
-the base map from this host, a click that opens the venue's page, and no other host asked.
+the base map from this host, a click that opens the venue's page, and no other host asked;
+tiles only from the tile server the operator sets (RK_MAP_TILES, here a canary on 127.0.0.1).
 
 Leaves a screenshot in test-artifacts/browser/map.png.
 """
 
+import pytest
 import views_facts as facts
 from playwright.sync_api import Page, expect
+from sparql_support import start_canary, start_server
 
 from rk.web.views import basemap
 
@@ -71,3 +74,27 @@ def test_a_click_on_a_venue_marker_opens_its_page(page: Page, base_url, traffic,
     expect(page.locator("#location figure.small-map circle.point")).to_have_count(1)
     assert traffic.foreign() == []
     assert traffic.failures == []
+
+
+@pytest.fixture(scope="module")
+def tiled_server(dataset_dir, tmp_path_factory):
+    """`rk serve` with RK_MAP_TILES set to a tile server of its own on 127.0.0.1 (a canary)."""
+    recorder, httpd = start_canary()
+    tiles = recorder.url + "tiles/{z}/{x}/{y}.png"
+    running = start_server(dataset_dir, tmp_path_factory.mktemp("tiles") / "serve.log", "--workers", "1",
+                           "--map-tiles", tiles, "--map-tiles-attribution", "Kachel-Test")
+    yield running, recorder
+    running.stop()
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_tiles_are_asked_for_only_when_the_operator_sets_them(page: Page, tiled_server, base_url, traffic):
+    running, tiles = tiled_server
+    page.goto(base_url + "/views/map")
+    expect(page.locator("#map")).to_have_attribute("data-base-map", "true")
+    assert tiles.hits == [] and not page.locator(".leaflet-tile").count()
+    page.goto(f"http://127.0.0.1:{running.port}/views/map")
+    expect(page.locator("#map .leaflet-tile").first).to_be_attached()
+    expect(page.locator("#map .leaflet-control-attribution")).to_contain_text("Kachel-Test")
+    assert tiles.hits and all(path.startswith("/tiles/") for _, path in tiles.hits)

@@ -83,7 +83,7 @@ def test_answers_revalidate_with_their_etag(remote_server):
     assert (first.status, again.status) == (200, 304)
 
 
-@pytest.mark.parametrize("path", ["/id/forum/04", "/id/person/andrea-milz"])
+@pytest.mark.parametrize("path", ["/id/forum/04", "/id/person/andrea-milz", "/id/venue/signal-iduna-park", "/id/event/20-1"])
 def test_entity_pages_render_from_the_remote_store(remote_server, dataset_dir, path):
     iri = "https://w3id.org/ruhr-konferenz" + path
     (label,) = rows(EmbeddedStore(dataset_dir).query(bound(LABEL, iri)))
