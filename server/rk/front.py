@@ -13,8 +13,8 @@ in X-Real-IP, which it always sets itself.
 """
 
 import ctypes
-import ipaddress
 import grp
+import ipaddress
 import os
 import pwd
 import shutil
@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 
 CLIENT_HEADER = "X-Real-IP"  # the client's address, as the front determined it
+ERRORS = "/.rk-front/"  # the internal locations of the front's own error answers
 NGINX_CANDIDATES = ("nginx", "/usr/sbin/nginx")
 _PR_SET_PDEATHSIG = 1
 _TEMP_DIRS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
@@ -55,9 +56,6 @@ def find_nginx() -> str:
 
 def _listen(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
-
-
-ERRORS = "/.rk-front/"  # the internal locations of the front's own error answers
 
 
 def _plain(status: int, text: str, extra: str = "") -> str:

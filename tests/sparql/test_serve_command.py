@@ -1,4 +1,4 @@
-"""`rk serve` and the settings registry."""
+"""`rk serve`, its front (nginx) and the settings registry."""
 
 import os
 import re
@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sparql_support import children_by_parent, start_server
 
 from rk.paths import PROJECT_ROOT
 from rk.web import create_app
 from rk.commands.serve import serve
 from rk.web.settings import SETTINGS
-from sparql_support import children_by_parent, start_server
 
 
 def test_serve_refuses_to_start_without_a_dataset(tmp_path):

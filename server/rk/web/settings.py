@@ -65,7 +65,7 @@ SETTINGS = (
         10.0,
         float,
         "Seconds a client has to send its request headers (and the longest pause while "
-        "it sends a body); then the connection is closed (408). The front (nginx) "
+        "it sends a body); then the connection is closed. The front (nginx) "
         "reads every request whole before a server process takes it.",
     ),
     Setting(
