@@ -14,6 +14,7 @@ from rk.store import (
     QueryTimeout,
 )
 from rk.store.embedded import EmbeddedStore
+from rk.store.results import Formats
 from rk.store.isolated import IsolatedStore
 
 DATA, ONTOLOGY = str(GRAPH_DATA), str(GRAPH_ONTOLOGY)
@@ -140,3 +141,20 @@ def test_isolated_store_kills_a_runaway_query_and_recovers(isolated):
     alive = {pid for pid in before if os.path.exists(f"/proc/{pid}")}
     assert len(alive) == 1, "the runaway's process must be gone, the idle one kept"
     assert isolated.query("ASK { ?s ?p ?o }").boolean is True
+
+
+TRICKY = ('SELECT ?type ?o WHERE { VALUES (?type ?o) '
+          '{ (1 "\\"type\\":\\"x") (2 "<binding ") (3 UNDEF) (4 "\\n") } }')
+
+
+@pytest.mark.parametrize("fmt", ["json", "xml", "csv", "tsv"])
+@pytest.mark.parametrize("limit", [1, 3, 4, 5])
+def test_the_row_limit_is_exact_in_every_format(dataset_dir, fmt, limit):
+    store = EmbeddedStore(dataset_dir, row_limit=limit)
+    for query, size in ((TRICKY, 4), ("SELECT ?x WHERE { VALUES ?x { UNDEF UNDEF UNDEF UNDEF } }", 4),
+                        ("SELECT ?s ?p ?o WHERE { ?s ?p ?o }", None)):
+        result = store.query(query, formats=Formats(fmt))
+        expected = limit if size is None else min(size, limit)
+        assert result.format == fmt
+        assert len(result.bindings()) == expected
+        assert result.truncated == (size is None or size > limit)

@@ -134,16 +134,23 @@ class _RowCap:
         return bytes(self.buffer[: end + 1])
 
 
-class _ByteCap:
-    """A binary sink that stops the serialiser once it has written more than `limit` bytes."""
+class _TermCap:
+    """A binary sink for JSON or XML results that stops the serialiser once the answer
+    surely holds more than `limit` rows (it has more than `limit` × `width` bound terms,
+    each marked by `mark`, which cannot occur inside a value) or exceeds `max_bytes`."""
 
-    def __init__(self, limit: int):
-        self.limit = limit
+    def __init__(self, limit: int, width: int, mark: bytes, max_bytes: int):
         self.buffer = bytearray()
+        self._terms = 0
+        self._most_terms = limit * width
+        self._mark = mark
+        self._max_bytes = max_bytes
 
     def write(self, chunk: bytes) -> int:
+        start = max(0, len(self.buffer) - len(self._mark) + 1)
         self.buffer += chunk
-        if len(self.buffer) > self.limit:
+        self._terms += self.buffer.count(self._mark, start)
+        if self._terms > self._most_terms or len(self.buffer) > self._max_bytes:
             raise _Full
         return len(chunk)
 
@@ -151,19 +158,22 @@ class _ByteCap:
         """Part of the sink protocol pyoxigraph uses; nothing is buffered here."""
 
 
-# The fewest bytes one more row adds in each format (JSON `{},`, XML `<result></result>`):
-# an answer shorter than `limit` times this cannot hold more than `limit` rows.
+# How each bound term starts ("type" is a key, never a value) and the fewest bytes one
+# more row adds (JSON `{},`, XML `<result></result>`): an answer shorter than `limit`
+# times that cannot hold more than `limit` rows.
+_TERM_MARKS = {"json": b'"type":"', "xml": b"<binding "}
 _ROW_BYTES = {"json": 3, "xml": 17}
 _BYTES_PER_ROW_BOUND = 4096  # a JSON or XML answer larger than row_limit times this is cut
 
 
 def _solutions(answer: ox.QuerySolutions, evaluate, limit: int, fmt: str) -> QueryResult:
-    """`answer` in `fmt`, at most `limit` rows. TSV and CSV count rows as lines of TSV;
-    JSON and XML are written directly, and rows are counted only when the answer is long
-    enough to hold more than `limit`; if it holds more, `evaluate()` runs the query again
-    for TSV, which is cut and converted."""
-    if fmt in _ROW_BYTES:
-        sink = _ByteCap(max(limit, 1) * _BYTES_PER_ROW_BOUND)
+    """`answer` in `fmt`, at most `limit` rows. TSV and CSV count rows as lines of TSV.
+    JSON and XML are written directly: rows are counted only when the answer is long
+    enough to hold more than `limit`, and the writing stops as soon as it surely holds
+    more; then `evaluate()` runs the query again for TSV, which is cut and converted."""
+    width = len(answer.variables)
+    if fmt in _TERM_MARKS and width:
+        sink = _TermCap(limit, width, _TERM_MARKS[fmt], max(limit, 1) * _BYTES_PER_ROW_BOUND)
         try:
             answer.serialize(sink, SOLUTIONS_FORMATS[fmt])
         except _Full:

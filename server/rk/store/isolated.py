@@ -115,9 +115,8 @@ class IsolatedStore(Store):
             raise StoreBusy(
                 f"All query processes stayed busy for {self._time_limit:g} s; try again later."
             ) from None
-        request = requests
         try:
-            worker.conn.send(request)
+            worker.conn.send(requests)
             finished = worker.conn.poll(self._time_limit)
             reply = worker.conn.recv() if finished else None
         except (EOFError, OSError):

@@ -105,8 +105,8 @@ SETTINGS = (
         int,
         "Bytes of answers each server process keeps in memory, in each of its two caches: "
         "finished GET answers (pages, data, /sparql), replayed before Flask runs, and "
-        "/sparql answers by query, also for POST (header X-RK-Cache: hit|miss); "
-        "0 disables both.",
+        "the other /sparql answers (POST) by query (header X-RK-Cache: hit|miss); "
+        "each answer is kept in one of them; 0 disables both.",
     ),
     Setting(
         "access_log",

@@ -1,5 +1,7 @@
 """The `sparql` blueprint: the SPARQL 1.1 Protocol query operation at /sparql."""
 
+import functools
+
 from flask import Blueprint, Response, current_app, request, url_for
 from werkzeug.exceptions import (
     BadRequest,
@@ -58,7 +60,7 @@ def endpoint():
     if answer is not None:
         answer.headers["X-RK-Cache"] = "hit"
         return caching.mark(answer, tag)
-    formats = Formats((solutions_format or conneg.JSON).name, (graph_format or conneg.TURTLE).name)
+    formats = _formats(solutions_format or conneg.JSON, graph_format or conneg.TURTLE)
     try:
         with clients.Metered():  # 429 once this client has used its query time for the minute
             result = store.query(
@@ -86,6 +88,12 @@ def endpoint():
         answers.put(tag, response)
     headers["X-RK-Cache"] = "miss"
     return caching.mark(response, tag)
+
+
+@functools.lru_cache(maxsize=None)  # at most |SOLUTIONS| × |GRAPH| entries
+def _formats(solutions: conneg.Format, graph: conneg.Format) -> Formats:
+    """What the store writes the answer in (the negotiated format of each query form)."""
+    return Formats(solutions.name, graph.name)
 
 
 def _service_description(format_values):

@@ -7,7 +7,8 @@ in every form they can take, before anything else is read.
 import codecs
 from dataclasses import dataclass
 
-from werkzeug.datastructures import CombinedMultiDict
+import werkzeug.urls  # noqa: F401  (registers the "werkzeug.url_quote" error handler)
+from werkzeug.datastructures import CombinedMultiDict, ImmutableMultiDict
 from werkzeug.exceptions import BadRequest, Forbidden, UnsupportedMediaType
 
 FORM = "application/x-www-form-urlencoded"
@@ -29,7 +30,7 @@ class QueryRequest:
 def read_request(request) -> QueryRequest:
     """Read a werkzeug request; raises 400, 403 or 415 for requests the protocol rejects."""
     queries = []
-    params = request.args
+    params = query_parameters(request)
     if request.method == "POST":
         if request.mimetype == UPDATE:
             raise Forbidden(READ_ONLY)
@@ -58,6 +59,30 @@ def read_request(request) -> QueryRequest:
         named_graph_uris=tuple(params.getlist("named-graph-uri")) if graphs else None,
         format_values=tuple(value for value in params.getlist("format") if value.strip()),
     )
+
+
+def query_parameters(request) -> ImmutableMultiDict:
+    """`request.args`, decoded faster: a query text in a URL is mostly percent escapes,
+    which urllib decodes one by one in Python; here they become \\x escapes that the
+    unicode_escape codec decodes in C. Anything unusual (a stray %) takes werkzeug's way."""
+    try:
+        pairs = []
+        for part in request.query_string.decode().split("&"):
+            if part:
+                name, _, value = part.partition("=")
+                pairs.append((_unquote(name), _unquote(value)))
+    except (UnicodeDecodeError, ValueError):
+        return request.args
+    return ImmutableMultiDict(pairs)
+
+
+def _unquote(text: str) -> str:
+    """What urllib.parse.unquote gives for a form value (+ is a space), as werkzeug calls it."""
+    text = text.replace("+", " ")
+    if "%" not in text:
+        return text
+    escaped = text.encode("utf-8").replace(b"\\", b"\\\\").replace(b"%", b"\\x")
+    return escaped.decode("unicode_escape").encode("latin-1").decode("utf-8", "werkzeug.url_quote")
 
 
 def _require_utf8(request) -> None:
