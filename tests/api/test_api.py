@@ -134,6 +134,14 @@ def test_quotes_and_braces_in_a_text_are_bound_literally(port, city):
     assert json.loads(values, strict=False) == city  # one N-Triples string literal: the value, escaped
 
 
+def test_events_in_each_city_agree_with_the_events_per_city_counts(port):
+    counts = rows(port, "events-per-city")
+    assert len(counts) == BY_NAME["events-per-city"].expected_rows
+    for count in counts:
+        events = {row["event"] for row in rows(port, "events-in-city", city=count["cityLabel"])}
+        assert len(events) == count["events"], count  # an event at two venues has a row for each
+
+
 def test_the_real_name_with_a_umlaut_is_found(port):
     assert rows(port, "events-in-city", city="Mülheim an der Ruhr")
 
