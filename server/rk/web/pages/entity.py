@@ -22,6 +22,7 @@ class Entity:
     sources: list[str]
     discrepancies: list[dict[str, Term]]
     inferences: list[dict[str, Term]] = field(default_factory=list)  # rk:EditorialInference about it
+    public_sources: list[dict[str, Term]] = field(default_factory=list)  # pages of the public record: source, url
     # section name → its named results (see kinds.Section)
     sections: dict[str, dict[str, list[dict[str, Term]]]] = field(default_factory=dict)
 
@@ -35,7 +36,9 @@ def gather(store: Store, labels: LabelIndex, iri: str, lang: str) -> Entity | No
     for row in outgoing:
         by_property.setdefault(row["p"].value, []).append(row["o"])
     types = [term.value for term in by_property.get(str(RDF.type), []) if term.is_iri]
-    sources = [term.value for term in by_property.get(str(PROV.wasDerivedFrom), [])]
+    public_sources = page_queries.about(store, page_queries.SOURCES_OF, iri)
+    public = {row["source"].value for row in public_sources}
+    sources = [term.value for term in by_property.get(str(PROV.wasDerivedFrom), []) if term.value not in public]
     properties = sorted(
         ((prop, _ordered(values, labels, lang)) for prop, values in by_property.items()),
         key=lambda item: (item[0] != str(RDF.type), labels.show(item[0], lang).casefold()),
@@ -54,6 +57,7 @@ def gather(store: Store, labels: LabelIndex, iri: str, lang: str) -> Entity | No
         sources,
         page_queries.about(store, page_queries.DISCREPANCIES, iri),
         _in_language(page_queries.about(store, page_queries.INFERENCES, iri), lang),
+        public_sources,
     )
     for section in kinds.sections_for(types):
         entity.sections[section.name] = {
