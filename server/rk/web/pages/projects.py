@@ -115,7 +115,6 @@ class Coverage:
     described: int
     stages: Counter  # stage → projects
     with_id: int
-    with_status: int
     by_forum: list[tuple[str | None, Counter]]  # forum IRI (None: no forum) → stages
     by_field: list[tuple[str | None, Counter]]
     report: list[dict]  # the latest progress report's figures: total first, then per status
@@ -151,7 +150,6 @@ def coverage(store: Store, found: list[Project]) -> Coverage:
         described=len(found),
         stages=Counter(p.stage for p in found),
         with_id=sum(1 for p in found if p.project_id),
-        with_status=sum(1 for p in found if p.reports),
         by_forum=grouped("forum", [r["thing"].value for r in forums]),
         by_field=grouped("action_field", fields),
         report=report,
