@@ -1,7 +1,8 @@
 """Every kind of thing of the registry (rk.web.pages.kinds), walked in Chromium.
 
 From the home page: click the kind's list link, check the list holds as many entries as
-the home page counts, open the first entry and check its purpose-built section is shown.
+the home page counts (the plain list's items, the rows of the project table, the items of
+the three source groups), open the first entry and check its purpose-built section is shown.
 Adding a kind to the registry adds it to this walk.
 """
 
@@ -14,7 +15,8 @@ from rk.web.pages import i18n
 from rk.web.pages.kinds import KINDS
 
 # the heading each section's template opens with (its first h2), by section name
-SECTION_HEADINGS = {"forum": "moderation", "person": "seats", "department": "leads", "place": "events"}
+SECTION_HEADINGS = {"forum": "moderation", "person": "seats", "department": "leads", "place": "events",
+                    "project": "project_profile", "source": "source_kind"}
 
 
 def test_every_section_has_a_heading_here():
@@ -33,7 +35,7 @@ def test_kind_list_and_first_page(page: Page, base_url, traffic, kind):
     row.get_by_role("link", name=title, exact=True).click()
     expect(page).to_have_url(base_url + f"/list/{kind.list_name}")
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
-    entries = page.locator("ol.list > li")
+    entries = page.locator("ol.list > li, table.list > tbody > tr")
     expect(entries).to_have_count(count)
 
     entries.first.get_by_role("link").first.click()

@@ -1,4 +1,4 @@
-"""The views /views/{moderation,timeline,network} over HTTP: their tables and marks hold what the data implies."""
+"""The views /views/{moderation,timeline,network,projects} over HTTP: their tables and marks hold what the data implies."""
 
 import json
 from html.parser import HTMLParser
@@ -69,8 +69,8 @@ def fetch(port):
     return load
 
 
-def test_index_and_home_link_the_three_views(fetch):
-    views = {"/views/moderation", "/views/timeline", "/views/network"}
+def test_index_and_home_link_the_four_views(fetch):
+    views = {"/views/moderation", "/views/timeline", "/views/network", "/views/projects"}
     index = parse_html(fetch("/views")[1])
     assert views <= set(index.anchors)
     home = parse_html(fetch("/")[1])
@@ -165,7 +165,7 @@ def test_network_data_and_edge_table_hold_the_expected_nodes_and_edges(fetch, se
     assert sorted((e["from"], e["relation"], e["to"]) for e in graph["edges"]) == sorted(expected)
 
 
-@pytest.mark.parametrize("view", ["moderation", "timeline", "network"])
+@pytest.mark.parametrize("view", ["moderation", "timeline", "network", "projects"])
 def test_views_load_only_local_resources_and_escape_script_data(fetch, view):
     _, text = fetch(f"/views/{view}")
     page = parse_html(text)
@@ -179,6 +179,7 @@ def test_views_load_only_local_resources_and_escape_script_data(fetch, view):
     ("moderation", "Wer moderiert was", "Who moderates what"),
     ("timeline", "Zeitleiste", "Timeline"),
     ("network", "Netz der Akteure", "Actor network"),
+    ("projects", "Projekte je Themenforum", "Projects per forum"),
 ])
 def test_views_speak_german_and_english(fetch, view, german, english):
     for lang, title in (("de", german), ("en", english)):

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app, request
 
-from rk.web.pages import i18n, kinds, site
+from rk.web.pages import i18n, kinds, projects, site, sources
 from rk.web.pages.linked_data import not_found
 from rk.web.app_store import get_store
 
@@ -24,6 +24,9 @@ def listing(name: str):
     kind = kinds.BY_LIST.get(name)
     if kind is None:
         return not_found()
+    if kind.list_view:
+        return site.render("pages/list.html", name=name, list_view=kind.list_view,
+                           **LIST_VIEWS[kind.list_view]())
     key, labels, lang = kind.sort, site.labels(), i18n.page_language()
     items = {}
     for row in kinds.members(get_store(), kind):
@@ -43,6 +46,27 @@ def search():
     query = request.args.get("q", "").strip()[:200]
     hits = site.labels().search(query, i18n.page_language()) if query else []
     return site.render("pages/search.html", query=query, hits=hits)
+
+
+def project_list() -> dict:
+    """The projects, filtered by the GET parameters forum, field, department and status
+    (400 for a value no project has), with the coverage of the whole record."""
+    store = get_store()
+    found = projects.projects(store)
+    offered = projects.options(found)
+    picked = projects.chosen(request.args, offered)
+    return {"projects": projects.matching(found, picked), "offered": offered, "picked": picked,
+            "coverage": projects.coverage(store, found), "key": projects.key}
+
+
+def source_list() -> dict:
+    """The sources in their three groups, each ordered by label."""
+    labels, lang = site.labels(), i18n.page_language()
+    return {"groups": {name: sorted(members, key=lambda s: labels.show(s.iri, lang).casefold())
+                       for name, members in sources.grouped(get_store()).items()}}
+
+
+LIST_VIEWS = {"projects": project_list, "sources": source_list}
 
 
 def _note(key: str | None, value: str) -> str:

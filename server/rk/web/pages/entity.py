@@ -23,6 +23,7 @@ class Entity:
     discrepancies: list[dict[str, Term]]
     inferences: list[dict[str, Term]] = field(default_factory=list)  # rk:EditorialInference about it
     jsonld: bytes = b""  # the data document as JSON-LD
+    public_sources: list[dict[str, Term]] = field(default_factory=list)  # pages of the public record: source, url
     # section name → its named results (see kinds.Section)
     sections: dict[str, dict[str, list[dict[str, Term]]]] = field(default_factory=dict)
 
@@ -32,7 +33,8 @@ def gather(store: Store, labels: LabelIndex, sections, iri: str, lang: str) -> E
     says nothing about it. Every query of the page, its JSON-LD document included
     (`Entity.jsonld`), goes to the store as one batch."""
     named = {"outgoing": page_queries.OUTGOING, "inbound": page_queries.INBOUND,
-             "discrepancies": page_queries.DISCREPANCIES, "inferences": page_queries.INFERENCES}
+             "discrepancies": page_queries.DISCREPANCIES, "inferences": page_queries.INFERENCES,
+             "public_sources": page_queries.SOURCES_OF}
     for section in sections:
         named.update({(section.name, name): sparql for name, sparql in section.queries.items()})
     batch = [(bound(sparql, iri), page_queries.ROWS) for sparql in named.values()]
@@ -46,7 +48,8 @@ def gather(store: Store, labels: LabelIndex, sections, iri: str, lang: str) -> E
     for row in outgoing:
         by_property.setdefault(row["p"].value, []).append(row["o"])
     types = [term.value for term in by_property.get(str(RDF.type), []) if term.is_iri]
-    sources = [term.value for term in by_property.get(str(PROV.wasDerivedFrom), [])]
+    public = {row["source"].value for row in found["public_sources"]}
+    sources = [term.value for term in by_property.get(str(PROV.wasDerivedFrom), []) if term.value not in public]
     properties = sorted(
         ((prop, _ordered(values, labels, lang)) for prop, values in by_property.items()),
         key=lambda item: (item[0] != str(RDF.type), labels.show(item[0], lang).casefold()),
@@ -64,6 +67,7 @@ def gather(store: Store, labels: LabelIndex, sections, iri: str, lang: str) -> E
         sources,
         found["discrepancies"],
         _in_language(found["inferences"], lang),
+        found["public_sources"],
         jsonld=document.serialize("jsonld"),
     )
     for section in sections:

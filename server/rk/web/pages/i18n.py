@@ -61,8 +61,8 @@ STRINGS = {
     "all_inferences": ("alle erschlossenen Angaben", "all inferred statements"),
     "views": ("Ansichten", "Views"),
     "view_index_intro": (
-        "Vier Bilder des Wissensgraphen, jedes aus einer Abfrage des Katalogs, jedes auch als Tabelle.",
-        "Four pictures of the knowledge graph, each drawn from a catalogue query and also given as a table.",
+        "Bilder des Wissensgraphen, jedes aus einer Abfrage des Katalogs, jedes auch als Tabelle.",
+        "Pictures of the knowledge graph, each drawn from a catalogue query and also given as a table.",
     ),
     "view_moderation": ("Wer moderiert was", "Who moderates what"),
     "view_moderation_intro": (
@@ -193,6 +193,97 @@ STRINGS = {
     "run": ("Abfrage ausführen", "Run query"),
     "result_format": ("Ergebnisformat", "Result format"),
     "by_accept": ("nach Accept-Header", "by Accept header"),
+    # sources kept apart: the five documents, the public record, the links' evidence
+    "sources_documents": ("Quellen", "Sources"),
+    "sources_documents_intro": (
+        "Die fünf Quelldokumente, auf denen der Graph beruht.",
+        "The five source documents the graph rests on.",
+    ),
+    "sources_public_record": ("Weitere öffentliche Quellen", "Further public sources"),
+    "sources_public_record_intro": (
+        "Öffentliche Webseiten (Pressemitteilungen, Projektseiten, Berichte), jede aus einer gespeicherten "
+        "Kopie gelesen; die Adresse führt zur Seite selbst.",
+        "Public web pages (press releases, project pages, reports), each read from a stored copy; the "
+        "address leads to the page itself.",
+    ),
+    "sources_link_evidence": ("Belege der Verknüpfungen", "Evidence of the links"),
+    "sources_link_evidence_intro": (
+        "Verzeichnisse und Wikipedia-Artikel, die die Verknüpfungen mit anderen Datensätzen und die "
+        "Koordinaten belegen.",
+        "Reference lists and Wikipedia articles that back the links to other datasets and the coordinates.",
+    ),
+    "source_kind": ("Art der Quelle", "Kind of source"),
+    "address": ("Adresse", "Address"),
+    "all_sources": ("alle Quellen", "all sources"),
+    "dataset_sources": ("Quellen des Graphen", "Sources of the graph"),
+    "dataset_sources_text": (
+        "{documents} Quelldokumente, {pages} weitere öffentliche Quellen (Webseiten) und {evidence} "
+        "Belege der Verknüpfungen.",
+        "{documents} source documents, {pages} further public sources (web pages) and {evidence} "
+        "pieces of evidence of the links.",
+    ),
+    # projects
+    "project_profile": ("Steckbrief", "Profile"),
+    "project_id": ("Kennung", "ID"),
+    "no_project_id": ("keine offizielle Kennung belegt", "no official ID on record"),
+    "responsible_department": ("Federführendes Ressort", "Responsible department"),
+    "action_field": ("Handlungsfeld", "Action field"),
+    "not_stated": ("keine Angabe", "not stated"),
+    "status": ("Stand", "Status"),
+    "status_history": ("Stand im Zeitverlauf", "Status over time"),
+    "status_report": ("Statusmeldung", "status report"),
+    "no_status": ("Keine gelesene Seite nennt einen Stand.", "No page read states a status."),
+    "proposal_only": (
+        "Nur als Vorschlag belegt: keine gelesene Seite bestätigt, dass er beschlossen wurde.",
+        "Recorded only as a proposal: no page read confirms that it was adopted.",
+    ),
+    "no_projects_forum": ("Der Graph beschreibt kein Projekt dieses Forums.",
+                          "The graph describes no project of this forum."),
+    "no_projects_department": ("Der Graph beschreibt kein Projekt, für das dieses Ressort federführend ist.",
+                               "The graph describes no project this department is responsible for."),
+    "in_project_list": ("in der Projektliste", "in the project list"),
+    "coverage": ("Wie vollständig ist die Liste?", "How complete is this record?"),
+    "coverage_partial": ("Ein unvollständiger Ausschnitt, kein vollständiges Verzeichnis.",
+                         "A partial record, not a complete register."),
+    "coverage_described": (
+        "Der Graph beschreibt {described} Projekte und Projektvorschläge, so weit öffentliche Seiten "
+        "sie belegen; der Fortschrittsbericht {year} zählt {total} Projekte.",
+        "The graph describes {described} projects and project proposals, as far as public pages "
+        "attest them; the {year} progress report counts {total} projects.",
+    ),
+    "coverage_stages": (
+        "Von den beschriebenen haben {adopted} einen Stand nach dem Beschluss (in Prüfung, in Umsetzung, "
+        "abgeschlossen oder nicht weiterverfolgt), {proposal} sind nur als Vorschlag belegt, {unknown} "
+        "ohne jeden Stand; {with_id} haben eine offizielle Kennung. Nicht jedes beschriebene Projekt ist "
+        "sicher eines der {total} gezählten.",
+        "Of those described, {adopted} have a status after adoption (under review, in implementation, "
+        "completed or not pursued), {proposal} are recorded only as proposals, {unknown} without any "
+        "status; {with_id} have an official ID. Not every project described is certainly one of the "
+        "{total} counted.",
+    ),
+    "coverage_official": ("Die Zählung des Fortschrittsberichts {year}:", "The count of the {year} progress report:"),
+    "coverage_total": ("Projekte insgesamt", "projects in all"),
+    "coverage_all_reports": ("die Zahlen aller {reports} Fortschrittsberichte",
+                             "the counts of all {reports} progress reports"),
+    "described": ("beschrieben", "described"),
+    "stage_adopted": ("Stand nach Beschluss", "status after adoption"),
+    "stage_proposal": ("nur Vorschlag", "proposal only"),
+    "stage_unknown": ("ohne Stand", "no status"),
+    "by_forum": ("Je Themenforum", "Per forum"),
+    "by_field": ("Je Handlungsfeld", "Per action field"),
+    "no_field": ("ohne Handlungsfeld", "no action field"),
+    "filter": ("Filtern", "Filter"),
+    "filter_all": ("alle", "all"),
+    "filter_reset": ("alle Projekte zeigen", "show all projects"),
+    "filter_result": ("{shown} von {described} Projekten", "{shown} of {described} projects"),
+    "view_projects": ("Projekte je Themenforum", "Projects per forum"),
+    "view_projects_intro": (
+        "Die Themenforen (Zeilen) und der jüngste Stand ihrer Projekte (Spalten), so weit der Graph sie "
+        "beschreibt: ein Ausschnitt der Projekte, die die Fortschrittsberichte zählen.",
+        "The forums (rows) and the latest status of their projects (columns), as far as the graph "
+        "describes them: part of the projects the progress reports count.",
+    ),
+    "view_no_project": ("kein Projekt beschrieben", "no project described"),
 }
 
 

@@ -1,10 +1,12 @@
 """The kinds of thing the pages know, in one registry.
 
 Each kind names its class, its list page (titled by the i18n string `list_{name}`), how
-the list is sorted and the purpose-built section its entity pages show. Lists, the home page's counts, the entity
+the list is sorted and the purpose-built sections its entity pages show. Lists, the home page's counts, the entity
 sections and the browser-walk tests all derive from `KINDS`: adding a kind means one
 entry here (and a section template if it has a section). `SHARED` adds sections that
-pages of several kinds show: the small map and the links to other datasets.
+pages of several kinds show: the small map and the links to other datasets. A kind with a
+`list_view` shows pages/list_{list_view}.html instead of the plain list (rk.web.pages.browse
+gives its context).
 """
 
 from dataclasses import dataclass
@@ -31,6 +33,12 @@ class EntityKind:
     sort: str | None = None  # "forumNumber", "start", "familyName" or None for the label
     section: Section | None = None
     without: tuple[str, ...] = ()  # classes whose members have lists of their own
+    extra: tuple[Section, ...] = ()  # further sections, after `section`
+    list_view: str | None = None  # "projects" (filters and coverage) or "sources" (three groups)
+
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        return ((self.section,) if self.section else ()) + self.extra
 
 
 PLACE = Section("place", {"events": page_queries.PLACE_EVENTS})
@@ -38,20 +46,26 @@ PLACE = Section("place", {"events": page_queries.PLACE_EVENTS})
 KINDS = (
     EntityKind("forums", str(RK.ThematicForum), "forumNumber",
                Section("forum", {"team": page_queries.MODERATION_TEAM,
-                                 "events": page_queries.FORUM_EVENTS})),
+                                 "events": page_queries.FORUM_EVENTS}),
+               extra=(Section("forum_projects", {"projects": page_queries.FORUM_PROJECTS}),)),
     EntityKind("events", str(SCHEMA.Event), "start"),
     EntityKind("persons", str(FOAF.Person), "familyName",
                Section("person", {"seats": page_queries.PERSON_SEATS,
                                   "posts": page_queries.PERSON_POSTS})),
     EntityKind("departments", str(RK.Department),
                section=Section("department", {"forums": page_queries.DEPARTMENT_FORUMS,
-                                              "posts": page_queries.DEPARTMENT_POSTS})),
+                                              "posts": page_queries.DEPARTMENT_POSTS}),
+               extra=(Section("department_projects", {"projects": page_queries.DEPARTMENT_PROJECTS}),)),
     EntityKind("venues", str(RK.Venue), section=PLACE),
     EntityKind("cities", str(RK.City), section=PLACE),
     EntityKind("organisations", str(ORG.Organization),
                without=(str(RK.Department), str(RK.ThematicForum))),
-    EntityKind("projects", str(RK.Project)),
-    EntityKind("sources", str(RK.SourceDocument)),
+    EntityKind("projects", str(RK.Project),
+               section=Section("project", {"facts": page_queries.PROJECT_FACTS,
+                                           "reports": page_queries.PROJECT_REPORTS}),
+               list_view="projects"),
+    EntityKind("sources", str(RK.SourceDocument),
+               section=Section("source", {"kind": page_queries.SOURCE_KIND}), list_view="sources"),
     EntityKind("discrepancies", str(RK.SourceDiscrepancy)),
     EntityKind("inferences", str(RK.EditorialInference)),
 )
@@ -67,8 +81,7 @@ SHARED = (
 
 def sections_for(types) -> list[Section]:
     """The sections an entity of these classes shows, each once, in registry order."""
-    found = {kind.section.name: kind.section for kind in KINDS
-             if kind.section and kind.cls in types}
+    found = {section.name: section for kind in KINDS if kind.cls in types for section in kind.sections}
     found.update((section.name, section) for section, classes in SHARED
                  if not classes or set(classes) & set(types))
     return list(found.values())

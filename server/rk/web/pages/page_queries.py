@@ -20,6 +20,8 @@ PREFIX foaf: <http://xmlns.com/foaf/0.1/>
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX id: <https://w3id.org/ruhr-konferenz/id/>
 """
 
 EXISTS = "ASK { ?this ?p ?o }"
@@ -99,6 +101,72 @@ SELECT ?place ?lat ?lon ?precision ?key WHERE {
   OPTIONAL { ?place rk:locationPrecision ?precision }
   OPTIONAL { ?place rk:municipalityKey|rk:city/rk:municipalityKey ?key }
 } ORDER BY ?place"""
+# The projects (rk.web.pages.projects): one row per project and status report.
+PROJECTS = PREFIXES + """\
+SELECT ?project ?projectId ?forum ?forumNumber ?field ?department ?abbreviation ?status ?date WHERE {
+  ?project a rk:Project .
+  OPTIONAL { ?project rk:projectId ?projectId }
+  OPTIONAL { ?project rk:proposedBy ?forum . ?forum rk:forumNumber ?forumNumber }
+  OPTIONAL { ?project rk:actionField ?field }
+  OPTIONAL { ?project rk:responsibleDepartment ?department OPTIONAL { ?department rk:abbreviation ?abbreviation } }
+  OPTIONAL { ?project rk:statusReport ?report . ?report rk:status ?status ; dcterms:date ?date } }"""
+# Every forum (with its number) and every action field, for the coverage tables.
+FORUMS_AND_FIELDS = PREFIXES + """\
+SELECT ?thing ?kind ?number WHERE {
+  { ?thing a rk:ThematicForum ; rk:forumNumber ?number BIND ("forum" AS ?kind) }
+  UNION { ?thing a rk:ActionField BIND ("field" AS ?kind) } }"""
+# The counts of the progress reports (the only figures with a date): total and per status.
+PROGRESS_FIGURES = PREFIXES + """\
+SELECT ?figure ?value ?date ?status WHERE {
+  ?figure a rk:Figure ; schema:value ?value ; dcterms:date ?date
+  OPTIONAL { ?figure rk:countedStatus ?status } }"""
+# The sources (rk.web.pages.sources): the five documents, the public record, the rest.
+SOURCES = PREFIXES + """\
+SELECT ?source ?url ?record ?file WHERE {
+  ?source a rk:SourceDocument
+  OPTIONAL { ?source schema:url ?url }
+  OPTIONAL { ?source dcterms:identifier ?file FILTER (STRENDS(?file, ".txt")) }
+  BIND (EXISTS { ?source dcterms:isPartOf id:public-record } AS ?record) } ORDER BY ?source STR(?url)"""
+SOURCES_OF = PREFIXES + """\
+SELECT ?source ?url WHERE {
+  ?this prov:wasDerivedFrom ?source . ?source dcterms:isPartOf id:public-record ; schema:url ?url }
+ORDER BY ?url"""
+# The latest status report of each project (latest by the ISO text of its date).
+_LATEST = """\
+  OPTIONAL {
+    { SELECT ?project (MAX(STR(?d)) AS ?date) WHERE { ?project rk:statusReport/dcterms:date ?d } GROUP BY ?project }
+    ?project rk:statusReport ?report . ?report dcterms:date ?reportDate ; rk:status ?status
+    FILTER (STR(?reportDate) = ?date) }"""
+FORUM_PROJECTS = PREFIXES + """\
+SELECT ?project ?projectId ?status ?date WHERE {
+  ?project a rk:Project ; rk:proposedBy ?this
+  OPTIONAL { ?project rk:projectId ?projectId }
+""" + _LATEST + """ } ORDER BY ?projectId ?project"""
+DEPARTMENT_PROJECTS = PREFIXES + """\
+SELECT ?project ?projectId ?forum ?status ?date WHERE {
+  ?project a rk:Project ; rk:responsibleDepartment ?this
+  OPTIONAL { ?project rk:projectId ?projectId } OPTIONAL { ?project rk:proposedBy ?forum }
+""" + _LATEST + """ } ORDER BY ?projectId ?project"""
+PROJECT_FACTS = PREFIXES + """\
+SELECT ?property ?value WHERE {
+  VALUES ?property { rk:projectId rk:responsibleDepartment rk:proposedBy rk:actionField }
+  ?this ?property ?value }"""
+PROJECT_REPORTS = PREFIXES + """\
+SELECT ?report ?status ?date ?de ?en (SAMPLE(?dateMark) AS ?dateInference) (SAMPLE(?statusMark) AS ?statusInference)
+       (GROUP_CONCAT(DISTINCT STR(?source); separator=" ") AS ?sources) WHERE {
+  ?this rk:statusReport ?report . ?report rk:status ?status ; dcterms:date ?date
+  OPTIONAL { ?report rdfs:comment ?de FILTER (LANG(?de) = "de") }
+  OPTIONAL { ?report rdfs:comment ?en FILTER (LANG(?en) = "en") }
+  OPTIONAL { ?report prov:wasDerivedFrom ?source }
+  OPTIONAL { ?dateMark a rk:EditorialInference ; rk:concerns ?report ; rk:property dcterms:date }
+  OPTIONAL { ?statusMark a rk:EditorialInference ; rk:concerns ?report ; rk:property rk:status }
+} GROUP BY ?report ?status ?date ?de ?en ORDER BY STR(?date) ?report"""
+SOURCE_KIND = PREFIXES + """\
+SELECT ?url ?record ?file WHERE {
+  ?this a rk:SourceDocument
+  OPTIONAL { ?this schema:url ?url }
+  OPTIONAL { ?this dcterms:identifier ?file FILTER (STRENDS(?file, ".txt")) }
+  BIND (EXISTS { ?this dcterms:isPartOf id:public-record } AS ?record) }"""
 
 
 def exists(store: Store, iri: str) -> bool:

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, send_file
 
 from rk.paths import DOWNLOAD_DIR
 from rk.web.http import caching, conneg
-from rk.web.pages import i18n, site
+from rk.web.pages import i18n, projects, site, sources
 from rk.web.pages.terms import rows
 from rk.web.app_store import build_folder, get_manifest as manifest, get_store
 
@@ -68,8 +68,11 @@ def description():
     summaries = {row["language"].value: row for row in rows(store.query(SUMMARY))}
     classes = rows(store.query(CLASSES))
     linksets = [row for row in rows(store.query(LINKSETS)) if row["title"].lang == language]
+    groups = sources.grouped(store)
     response = site.render("pages/dataset.html", summary=summaries.get(language) or summaries.get("de", {}),
-                           classes=classes, linksets=linksets, manifest=manifest())
+                           classes=classes, linksets=linksets, manifest=manifest(),
+                           coverage=projects.coverage(store, projects.projects(store)), key=projects.key,
+                           source_counts={name: len(members) for name, members in groups.items()})
     response.vary.add("Accept")
     return response
 

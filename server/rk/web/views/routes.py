@@ -1,4 +1,5 @@
-"""The `views` blueprint: "Wer moderiert was", the timeline, the actor network and the map.
+"""The `views` blueprint: "Wer moderiert was", the timeline, the actor network, the map and
+the projects per forum.
 
 Each view runs one catalogue query (`queries/*.rq`) through the store and shows the
 answer as a picture and as a plain table that needs no script.
@@ -7,7 +8,7 @@ answer as a picture and as a plain table that needs no script.
 from flask import Blueprint, current_app, url_for
 
 from rk.web.http import caching
-from rk.web.pages import i18n, site
+from rk.web.pages import i18n, projects, site
 from rk.web.sparql import examples
 from rk.web.views import basemap, places, timeline
 from rk.web.pages.linked_data import not_found
@@ -22,6 +23,7 @@ QUERIES = {
     "timeline": "programme-timeline",
     "network": "actor-network",
     "map": "map-places",
+    "projects": "forum-projects-matrix",
 }
 RELATIONS = ("lead", "participates", "interested", "moderates", "member-of")
 
@@ -204,4 +206,23 @@ def _marker_lines(place: places.Place, lang: str) -> list[str]:
     return lines
 
 
-_GATHER = {"moderation": moderation, "timeline": timeline_view, "network": network, "map": map_view}
+def projects_view(found: list[dict[str, Term]], lang: str) -> dict:
+    """Forums (rows) × latest status (columns, in the order of projects.STATUSES, then none),
+    each cell listing the forum's projects with that status."""
+    forums: dict[str, dict] = {}
+    for row in found:
+        forum = forums.setdefault(row["forum"].value, {"iri": row["forum"].value, "number": int(row["number"].value),
+                                                       "cells": {status: [] for status in (*projects.STATUSES, "")},
+                                                       "count": 0})
+        if "project" in row:
+            status = row["status"].value if "status" in row else ""
+            forum["cells"][status].append({"iri": row["project"].value,
+                                           "id": row["projectId"].value if "projectId" in row else "",
+                                           "date": row["statusDate"].value if "statusDate" in row else ""})
+            forum["count"] += 1
+    ordered = sorted(forums.values(), key=lambda forum: forum["number"])
+    return {"forums": ordered, "statuses": (*projects.STATUSES, ""),
+            "described": sum(forum["count"] for forum in ordered)}
+
+
+_GATHER = {"moderation": moderation, "timeline": timeline_view, "network": network, "map": map_view, "projects": projects_view}
