@@ -87,20 +87,34 @@ def sections_for(types) -> list[Section]:
     return list(found.values())
 
 
-SECTION_CLASSES = (
+SECTION_CLASSES = sorted({kind.cls for kind in KINDS if kind.section}
+                         | {cls for _, classes in SHARED for cls in classes})
+SECTION_MEMBERS = (
     "SELECT ?this ?cls WHERE { VALUES ?cls { "
-    + " ".join(f"<{kind.cls}>" for kind in KINDS if kind.section)
+    + " ".join(f"<{cls}>" for cls in SECTION_CLASSES)
     + " } ?this a ?cls }"
 )
 
 
-def section_index(store) -> dict[str, tuple[Section, ...]]:
-    """The sections of every thing that has any, by IRI: read once at app start, so an
-    entity page knows its queries before it asks the store (one round trip)."""
-    classes: dict[str, set[str]] = {}
-    for row in rows(store.query(SECTION_CLASSES)):
-        classes.setdefault(row["this"].value, set()).add(row["cls"].value)
-    return {iri: tuple(sections_for(found)) for iri, found in classes.items()}
+class SectionIndex:
+    """The sections of every thing's page, from its classes that decide any (read once at
+    app start), so an entity page knows its queries before it asks the store."""
+
+    def __init__(self, store):
+        classes: dict[str, set[str]] = {}
+        for row in rows(store.query(SECTION_MEMBERS)):
+            classes.setdefault(row["this"].value, set()).add(row["cls"].value)
+        self._by_classes = {frozenset(): tuple(sections_for(()))}
+        self._of: dict[str, tuple[Section, ...]] = {}
+        for iri, found in classes.items():
+            key = frozenset(found)
+            if key not in self._by_classes:
+                self._by_classes[key] = tuple(sections_for(key))
+            self._of[iri] = self._by_classes[key]
+
+    def of(self, iri: str) -> tuple[Section, ...]:
+        """The sections the page of `iri` shows (those every page shows if no class decides)."""
+        return self._of.get(iri, self._by_classes[frozenset()])
 
 
 def _members_pattern(kind: EntityKind) -> str:

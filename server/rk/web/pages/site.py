@@ -18,13 +18,13 @@ def init_app(app: Flask) -> None:
     store = app.extensions["rk.store"]
     app.extensions["rk.labels"] = LabelIndex(store, app.config["BASE_IRI"])
     app.extensions["rk.counts"] = kinds.counts(store)
-    app.extensions["rk.sections"] = kinds.section_index(store)
+    app.extensions["rk.sections"] = kinds.SectionIndex(store)
     app.context_processor(_helpers)
 
 
 def sections(iri: str) -> tuple:
     """The sections (kinds.Section) the page of `iri` shows."""
-    return current_app.extensions["rk.sections"].get(iri, ())
+    return current_app.extensions["rk.sections"].of(iri)
 
 
 def labels() -> LabelIndex:
