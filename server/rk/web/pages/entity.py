@@ -67,7 +67,7 @@ def gather(store: Store, labels: LabelIndex, sections, iri: str, lang: str) -> E
         sources,
         found["discrepancies"],
         _in_language(found["inferences"], lang),
-        found["public_sources"],
+        public_sources=found["public_sources"],
         jsonld=document.serialize("jsonld"),
     )
     for section in sections:
