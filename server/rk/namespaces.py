@@ -24,6 +24,8 @@ GRAPH_SHAPES = GRAPH.shapes
 GRAPH_META = GRAPH.meta
 NAMED_GRAPHS = (GRAPH_ONTOLOGY, GRAPH_DATA, GRAPH_INFERRED, GRAPH_SHAPES, GRAPH_META)
 
+DATASET_IRI = URIRef(BASE + "dataset")
+
 PREFIXES = {
     "rk": RK,
     "id": ID,
@@ -57,3 +59,6 @@ def bind_prefixes(graph) -> None:
 
 
 __all__ = [name for name in dir() if name.isupper()] + ["bind_prefixes"]
+
+# the PREFIX lines of every prefix above, for SPARQL written in this package
+SPARQL_PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())

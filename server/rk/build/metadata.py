@@ -8,9 +8,8 @@ from rdflib.namespace import DCTERMS, FOAF, OWL, RDF, VOID, XSD
 
 from rk.build.dumps import FORMATS, nquads
 from rk.build.stats import instances_per_class, triples_per_graph
-from rk.namespaces import BASE, DCATDE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_META
+from rk.namespaces import BASE, DATASET_IRI, DCATDE, GRAPH_DATA, GRAPH_INFERRED, GRAPH_META
 
-DATASET_IRI = URIRef(BASE + "dataset")
 SPARQL_ENDPOINT = URIRef(BASE + "sparql")
 TITLES = (Literal("Wissensgraph der Ruhr-Konferenz", lang="de"),
           Literal("Ruhr-Konferenz knowledge graph", lang="en"))

@@ -16,10 +16,10 @@ import pyoxigraph as ox
 
 from rk.paths import BUILD_DIR
 from rk.store import BuiltDataset, DatasetMissing, StoreError
+from rk.store.base import TRIPLES_PER_GRAPH
 from rk.store.graphstore import GraphWriter
 from rk.store.remote import RemoteStore
 
-COUNTS = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph"
 
 
 def graphs_of(build_dir: Path) -> dict[str, list[ox.Triple]]:
@@ -33,7 +33,7 @@ def graphs_of(build_dir: Path) -> dict[str, list[ox.Triple]]:
 def count_triples(endpoint: str, graphs: list[str], time_limit: float) -> dict[str, int]:
     """Triples per graph as the store's query endpoint counts them (0 for a missing graph)."""
     store = RemoteStore(endpoint, time_limit=time_limit, graphs=graphs)
-    result = store.query(COUNTS)
+    result = store.query(TRIPLES_PER_GRAPH)
     counted = {row["graph"].value: int(row["triples"].value) for row in result.bindings()}
     return {graph: counted.get(graph, 0) for graph in graphs}
 

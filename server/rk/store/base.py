@@ -9,6 +9,9 @@ from collections.abc import Sequence
 
 from rk.store.results import CANONICAL, Formats, QueryResult
 
+# the triples of each named graph: what the service description states and rk load checks
+TRIPLES_PER_GRAPH = "SELECT ?graph (COUNT(*) AS ?triples) WHERE { GRAPH ?graph { ?s ?p ?o } } GROUP BY ?graph ORDER BY ?graph"
+
 
 class StoreError(Exception):
     """A query could not be answered; the message is meant for the client."""

@@ -23,7 +23,7 @@ import pyoxigraph as ox
 from SPARQLWrapper import POST, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import QueryBadFormed, SPARQLWrapperException
 
-from rk.namespaces import BASE, NAMED_GRAPHS
+from rk.namespaces import DATASET_IRI, GRAPH_META, NAMED_GRAPHS
 from rk.store.base import (
     QuerySyntaxError,
     Store,
@@ -43,8 +43,8 @@ ACCEPT = {  # XML first: Virtuoso's TSV loses language tags and its JSON is SPAR
     Kind.BOOLEAN: "application/sparql-results+xml, application/sparql-results+json;q=0.9",
     Kind.GRAPH: "application/n-triples, text/turtle;q=0.9, application/rdf+xml;q=0.5",
 }
-VERSION = f"""SELECT ?version WHERE {{ GRAPH <{BASE}graph/meta> {{
-  <{BASE}dataset> <http://www.w3.org/2002/07/owl#versionInfo> ?version }} }}"""
+VERSION = f"""SELECT ?version WHERE {{ GRAPH <{GRAPH_META}> {{
+  <{DATASET_IRI}> <http://www.w3.org/2002/07/owl#versionInfo> ?version }} }}"""
 _FROM = re.compile(r"(?<![\w:])FROM(?![\w:-])", re.IGNORECASE)
 _MESSAGE_LIMIT = 500  # characters of a store's error message passed on to the client
 

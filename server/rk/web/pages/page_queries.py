@@ -5,24 +5,14 @@ VALUES clause holding a checked IRI); no other value ever enters the query text.
 store's default graph is the union of the named graphs, inferred triples included.
 """
 
-from rk.namespaces import GRAPH_ONTOLOGY
+from rk.namespaces import GRAPH_ONTOLOGY, SPARQL_PROLOGUE
 from rk.store import Formats, Store
 from rk.web.pages.terms import Term, bound, rows
 
 ROWS = Formats("json")  # what the pages read rows from (terms.rows reads JSON quickest)
 JSONLD = Formats(graph="jsonld")
 
-PREFIXES = """\
-PREFIX rk: <https://w3id.org/ruhr-konferenz/ontology#>
-PREFIX org: <http://www.w3.org/ns/org#>
-PREFIX schema: <http://schema.org/>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX id: <https://w3id.org/ruhr-konferenz/id/>
-"""
+PREFIXES = SPARQL_PROLOGUE
 
 EXISTS = "ASK { ?this ?p ?o }"
 DOCUMENT = PREFIXES + """\
@@ -72,16 +62,10 @@ SELECT DISTINCT ?event ?start ?venue WHERE {
   ?event a schema:Event OPTIONAL { ?event schema:startDate ?start }
 } ORDER BY STR(?start) ?event"""
 
-LINK_PREFIXES = PREFIXES + """\
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
-PREFIX void: <http://rdfs.org/ns/void#>
-PREFIX dcterms: <http://purl.org/dc/terms/>
-PREFIX dcatde: <http://dcat-ap.de/def/dcatde/>
-"""
 # the links of ?this to other datasets, each with the dataset (from the meta graph's VoID
 # linksets: the target whose void:uriSpace the link starts with) and its titles; and the
 # point of ?this with its precision
-LINKS = LINK_PREFIXES + """\
+LINKS = PREFIXES + """\
 SELECT ?property ?target ?dataset ?title ?homepage ?lat ?lon ?precision WHERE {
   { VALUES ?property { owl:sameAs foaf:isPrimaryTopicOf dcatde:politicalGeocodingURI rk:municipalityKey }
     ?this ?property ?target

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from flask import Blueprint, Response, abort, send_file
 
+from rk.namespaces import DATASET_IRI, GRAPH_META, SPARQL_PROLOGUE
 from rk.paths import DOWNLOAD_DIR
 from rk.web.http import caching, conneg
 from rk.web.pages import i18n, projects, site, sources
@@ -16,35 +17,28 @@ from rk.web.app_store import build_folder, get_manifest as manifest, get_store
 
 bp = Blueprint("dataset", __name__)
 
-META = """CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <https://w3id.org/ruhr-konferenz/graph/meta> { ?s ?p ?o } }"""
+META = f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH <{GRAPH_META}> {{ ?s ?p ?o }} }}"
 RDF_ONLY = (conneg.TURTLE, conneg.JSONLD, conneg.RDFXML, conneg.NTRIPLES)
 MEDIA_TYPES = {".ttl": "text/turtle", ".nt": "application/n-triples", ".nq": "application/n-quads",
                ".trig": "application/trig", ".jsonld": "application/ld+json"}
-SUMMARY = """
-PREFIX void: <http://rdfs.org/ns/void#>
-PREFIX dcat: <http://www.w3.org/ns/dcat#>
-PREFIX dct: <http://purl.org/dc/terms/>
-SELECT ?language ?title ?description ?license ?start ?end WHERE { GRAPH <https://w3id.org/ruhr-konferenz/graph/meta> {
-  ?d a dcat:Dataset ; dct:title ?title ; dct:description ?description .
-  OPTIONAL { ?d dct:temporal [ dcat:startDate ?start ; dcat:endDate ?end ] }
-  OPTIONAL { ?d dcat:distribution/dct:license ?license }
+SUMMARY = SPARQL_PROLOGUE + f"""
+SELECT ?language ?title ?description ?license ?start ?end WHERE {{ GRAPH <{GRAPH_META}> {{
+  ?d a dcat:Dataset ; dcterms:title ?title ; dcterms:description ?description .
+  OPTIONAL {{ ?d dcterms:temporal [ dcat:startDate ?start ; dcat:endDate ?end ] }}
+  OPTIONAL {{ ?d dcat:distribution/dcterms:license ?license }}
   BIND (LANG(?title) AS ?language)
-  FILTER (LANG(?description) = ?language) } }"""
-CLASSES = """
-PREFIX void: <http://rdfs.org/ns/void#>
-SELECT ?class ?entities WHERE { GRAPH <https://w3id.org/ruhr-konferenz/graph/meta> {
-  <https://w3id.org/ruhr-konferenz/dataset> void:classPartition [ void:class ?class ; void:entities ?entities ] } }
+  FILTER (LANG(?description) = ?language) }} }}"""
+CLASSES = SPARQL_PROLOGUE + f"""
+SELECT ?class ?entities WHERE {{ GRAPH <{GRAPH_META}> {{
+  <{DATASET_IRI}> void:classPartition [ void:class ?class ; void:entities ?entities ] }} }}
 ORDER BY DESC(?entities) ?class"""
-LINKSETS = """
-PREFIX void: <http://rdfs.org/ns/void#>
-PREFIX dct: <http://purl.org/dc/terms/>
-PREFIX foaf: <http://xmlns.com/foaf/0.1/>
-SELECT ?linkset ?title ?target ?targetTitle ?homepage ?predicate ?triples WHERE { GRAPH <https://w3id.org/ruhr-konferenz/graph/meta> {
-  <https://w3id.org/ruhr-konferenz/dataset> void:subset ?linkset .
-  ?linkset a void:Linkset ; dct:title ?title ; void:objectsTarget ?target ; void:linkPredicate ?predicate ;
+LINKSETS = SPARQL_PROLOGUE + f"""
+SELECT ?linkset ?title ?target ?targetTitle ?homepage ?predicate ?triples WHERE {{ GRAPH <{GRAPH_META}> {{
+  <{DATASET_IRI}> void:subset ?linkset .
+  ?linkset a void:Linkset ; dcterms:title ?title ; void:objectsTarget ?target ; void:linkPredicate ?predicate ;
            void:triples ?triples .
-  ?target dct:title ?targetTitle . OPTIONAL { ?target foaf:homepage ?homepage }
-  FILTER (LANG(?title) = LANG(?targetTitle)) } }
+  ?target dcterms:title ?targetTitle . OPTIONAL {{ ?target foaf:homepage ?homepage }}
+  FILTER (LANG(?title) = LANG(?targetTitle)) }} }}
 ORDER BY DESC(?triples) ?linkset"""
 
 

@@ -7,7 +7,7 @@ static/editor.js turns the form into a YASGUI editor on the same query.
 from flask import current_app, url_for
 
 from rk.catalogue import NamedQuery
-from rk.namespaces import PREFIXES
+from rk.namespaces import SPARQL_PROLOGUE
 from rk.web.api import routes as api_routes
 from rk.web.http import caching, conneg
 from rk.web.pages import i18n, site
@@ -18,7 +18,7 @@ SCRIPTS = (
     "vendor/yasgui/yasgui.min.js", "vendor/chart.js/chart.umd.min.js", "editor-i18n.js",
     "editor-complete.js", "editor-table.js", "editor-chart.js", "code.js", "editor.js",
 )
-PROLOGUE = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
+PROLOGUE = SPARQL_PROLOGUE
 NEW_TAB = PROLOGUE + "\nSELECT * WHERE {\n  ?s ?p ?o .\n}\nLIMIT 10\n"
 EXAMPLE = PROLOGUE + """
 SELECT ?number ?forum ?label

@@ -10,6 +10,7 @@ from rdflib import BNode, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import RDF, VOID
 
 from rk.store import Store
+from rk.store.base import TRIPLES_PER_GRAPH
 
 SD = Namespace("http://www.w3.org/ns/sparql-service-description#")
 FORMATS = Namespace("http://www.w3.org/ns/formats/")
@@ -27,11 +28,6 @@ FORMAT_IRIS = {
 }
 RDFLIB_FORMATS = {"turtle": "turtle", "jsonld": "json-ld", "ntriples": "nt", "rdfxml": "xml"}
 
-GRAPH_SIZES = """
-SELECT ?graph (COUNT(*) AS ?triples)
-WHERE { GRAPH ?graph { ?s ?p ?o } }
-GROUP BY ?graph ORDER BY ?graph
-"""
 DEFAULT_GRAPH_SIZE = "SELECT (COUNT(*) AS ?triples) WHERE { ?s ?p ?o }"
 
 
@@ -48,7 +44,7 @@ def summarize(store: Store) -> DatasetSummary:
     """Ask the store for the sizes of its default graph and of each named graph."""
     graphs = tuple(
         (row["graph"].value, int(row["triples"].value))
-        for row in store.query(GRAPH_SIZES).bindings()
+        for row in store.query(TRIPLES_PER_GRAPH).bindings()
     )
     (total,) = store.query(DEFAULT_GRAPH_SIZE).bindings()
     return DatasetSummary(store.dataset_version, int(total["triples"].value), graphs)
