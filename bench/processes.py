@@ -52,11 +52,22 @@ def cpu_seconds(pids: list[int]) -> float:
 
 
 def server_cpu(pid: int) -> dict[str, float]:
-    """CPU seconds of a server's processes so far: "workers" (the children of `pid`, for
-    gunicorn its worker processes), "engine" (their descendants: our query processes) and
-    "all" (`pid` and every descendant)."""
+    """CPU seconds of a server's processes so far: "workers" (the children of `pid` but
+    an nginx front: for gunicorn its worker processes), "engine" (their descendants: our
+    query processes), "front" (`rk serve`'s nginx and its workers) and "all" (`pid` and
+    every descendant)."""
     children = children_by_parent()
-    workers = children.get(pid, [])
+    direct = children.get(pid, [])
+    fronts = [child for child in direct if _is_nginx(child)]
+    workers = [child for child in direct if child not in fronts]
     engine = [p for worker in workers for p in descendants(worker, children)]
+    front = fronts + [p for child in fronts for p in descendants(child, children)]
     return {"workers": cpu_seconds(workers), "engine": cpu_seconds(engine),
-            "all": cpu_seconds([pid, *workers, *engine])}
+            "front": cpu_seconds(front), "all": cpu_seconds([pid, *workers, *engine, *front])}
+
+
+def _is_nginx(pid: int) -> bool:
+    try:
+        return b"nginx" in Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0]
+    except OSError:
+        return False

@@ -202,7 +202,9 @@ def servers(args, workers: int, threads: int):
         port = next(_PORT)
         command = [sys.executable, "-m", "rk.cli", "serve", "--port", str(port),
                    "--build-dir", str(build_dir), "--workers", str(workers),
-                   "--threads", str(threads), "--client-queries", "0", *flags]  # wrk is one client
+                   "--threads", str(threads), *flags]
+        if source is None:  # this checkout has per-client limits; wrk is one client
+            command += ["--client-queries", "0"]
         env = {"RK_PID_FILE": str(work / f"rk-serve-{port}.pid")}
         if source is not None:  # another checkout's rk first on the path
             env["PYTHONPATH"] = os.pathsep.join(
@@ -406,8 +408,9 @@ def _repeated_ratios(results: dict, ours: str, noop: dict | None) -> None:
 
 def _cpu_table(results: dict, noop: dict | None) -> None:
     print("CPU per request at concurrency 16 in ms (the server's processes, measured in "
-          "/proc over each run): gunicorn workers (w) and query processes (q) for `rk serve`, "
-          "the whole server for the others.\n")
+          "/proc over each run): gunicorn workers (w) and query processes (q) for `rk serve` "
+          "and the no-op route (their nginx front, where they have one, not counted), the "
+          "whole server for the others.\n")
     peers = [peer for peer in results if peer != "noop"]
     print("| URL | " + " | ".join(peers) + " | no-op route |")
     print("|---|" + "---:|" * (len(peers) + 1))
