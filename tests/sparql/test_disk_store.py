@@ -18,7 +18,7 @@ from rk.store.isolated import IsolatedStore
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 JSON = "application/sparql-results+json"
 _BLANK = re.compile(rb"_:[A-Za-z0-9]+")
-_SEPARATOR = re.compile(rb", |; | ")  # GROUP_CONCAT separators of the catalogue
+_SEPARATOR = re.compile(rb", |; | \| | ")  # GROUP_CONCAT separators of the catalogue
 
 
 @pytest.fixture(scope="module")
