@@ -70,7 +70,7 @@ wrk:
 # engines + HTTP + scale benchmarks into docs/performance.md; BENCH_QUICK=1 for a short run
 bench: build wrk virtuoso nginx
 	$(BIN)/pip install --quiet -e '.[test,bench]'
-	PYTHONPATH=$(CURDIR)/tests $(BIN)/python bench/run.py
+	$(BIN)/python bench/run.py
 
 # 64 clients for 60 s against `rk serve` (2 s time limit); figures in test-artifacts/load.json
 load: build nginx

@@ -1,8 +1,12 @@
 """The servers a benchmark started: stopping them, and the CPU time their processes use."""
 
-import os
 import subprocess
+import sys
 from pathlib import Path
+
+# tests/support holds what the tests and the benchmarks share (the /proc helpers, the Virtuoso peer)
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
+from support.procfs import children_by_parent, cpu_seconds, descendants  # noqa: E402
 
 
 def stop(process: subprocess.Popen, within: float = 30.0) -> None:
@@ -13,42 +17,6 @@ def stop(process: subprocess.Popen, within: float = 30.0) -> None:
     except subprocess.TimeoutExpired:
         process.kill()
         process.wait()
-
-
-def children_by_parent() -> dict[int, list[int]]:
-    """Process ids of the living processes by their parent's id (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(parent, []).append(int(entry.name))
-    return children
-
-
-def descendants(pid: int, children: dict[int, list[int]]) -> list[int]:
-    """Process ids of all descendants of `pid`."""
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """CPU time (user + system) used so far by the living processes in `pids`."""
-    ticks = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def server_cpu(pid: int) -> dict[str, float]:

@@ -2,7 +2,6 @@
 
 import http.client
 import http.server
-import os
 import socket
 import subprocess
 import sys
@@ -131,43 +130,6 @@ def start_canary() -> tuple[Canary, http.server.ThreadingHTTPServer]:
     canary.url = f"http://127.0.0.1:{httpd.server_address[1]}/"
     threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
     return canary, httpd
-
-
-def children_by_parent() -> dict[int, list[int]]:
-    """Process ids of the living processes by their parent's id (Linux /proc)."""
-    children: dict[int, list[int]] = {}
-    for entry in Path("/proc").iterdir():
-        if entry.name.isdigit():
-            try:
-                stat = (entry / "stat").read_text()
-            except OSError:
-                continue
-            parent = int(stat.rsplit(")", 1)[1].split()[1])
-            children.setdefault(parent, []).append(int(entry.name))
-    return children
-
-
-def descendants(pid: int) -> list[int]:
-    """Process ids of all descendants of `pid` (Linux /proc)."""
-    children = children_by_parent()
-    found, todo = [], [pid]
-    while todo:
-        for child in children.get(todo.pop(), []):
-            found.append(child)
-            todo.append(child)
-    return found
-
-
-def cpu_seconds(pids: list[int]) -> float:
-    """CPU time (user + system) used so far by the living processes in `pids`."""
-    ticks = 0
-    for pid in pids:
-        try:
-            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        ticks += int(fields[11]) + int(fields[12])  # utime, stime
-    return ticks / os.sysconf("SC_CLK_TCK")
 
 
 def term_from_json(value: dict):

@@ -13,7 +13,7 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from sparql_support import children_by_parent
+from support.procfs import children_by_parent
 
 from rk.paths import PROJECT_ROOT
 

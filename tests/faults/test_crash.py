@@ -9,7 +9,8 @@ import threading
 from pathlib import Path
 
 from faults_support import alive, fetch, wait_until
-from sparql_support import cpu_seconds, descendants, start_server
+from sparql_support import start_server
+from support.procfs import cpu_seconds, descendants
 
 from rk.commands.reload import pid_path
 

@@ -1,33 +1,10 @@
-"""Helpers for the linked-data page tests: raw GETs (no redirects followed), HTML parsing."""
+"""Helpers for the linked-data page tests: raw GETs (support.web: no redirects followed), HTML parsing."""
 
-import http.client
 import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
-
-@dataclass
-class Answer:
-    status: int
-    headers: http.client.HTTPMessage
-    body: bytes
-
-    @property
-    def text(self) -> str:
-        return self.body.decode("utf-8")
-
-
-def get(port: int, path: str, accept: str | None = None, **headers) -> Answer:
-    """One GET on 127.0.0.1:`port`; redirects are returned, not followed."""
-    if accept:
-        headers["Accept"] = accept
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
-    try:
-        connection.request("GET", path, headers={k.replace("_", "-"): v for k, v in headers.items()})
-        response = connection.getresponse()
-        return Answer(response.status, response.headers, response.read())
-    finally:
-        connection.close()
+from support.web import get  # noqa: F401 (the page tests' GET)
 
 
 class Page(HTMLParser):

@@ -19,6 +19,7 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 JSON = "application/sparql-results+json"
 _BLANK = re.compile(rb"_:[A-Za-z0-9]+")
 _SEPARATOR = re.compile(rb", |; | \| | ")  # GROUP_CONCAT separators of the catalogue
+_LITERAL = re.compile(rb'"(.*)"(@[A-Za-z0-9-]+|\^\^<[^>]*>)?', re.S)
 
 
 @pytest.fixture(scope="module")
@@ -49,9 +50,15 @@ def bag(result) -> list:
     if result.kind is Kind.BOOLEAN:
         return [result.boolean]
     rows = (_BLANK.sub(b"_:b", line).split(b"\t") for line in result.data.splitlines())
-    return sorted(
-        tuple(sorted(_SEPARATOR.split(cell.replace(b'"', b""))) for cell in row) for row in rows
-    )
+    return sorted(tuple(_parts(cell) for cell in row) for row in rows)
+
+
+def _parts(cell: bytes) -> tuple:
+    """A cell's GROUP_CONCAT parts, sorted, then the literal's language tag or datatype
+    (which follows the whole concatenation, not its last part)."""
+    literal = _LITERAL.fullmatch(cell)
+    text, suffix = (literal.group(1), literal.group(2) or b"") if literal else (cell, b"")
+    return (*sorted(_SEPARATOR.split(text.replace(b'"', b""))), suffix)
 
 
 def count(store) -> int:

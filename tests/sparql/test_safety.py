@@ -7,7 +7,8 @@ from concurrent.futures import TimeoutError as FutureTimeout
 
 import pytest
 from rdflib import Graph
-from sparql_support import ROW_LIMIT, TIME_LIMIT, cpu_seconds, descendants
+from sparql_support import ROW_LIMIT, TIME_LIMIT
+from support.procfs import cpu_seconds, descendants
 
 from rk.store import sandbox
 

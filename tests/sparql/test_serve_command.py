@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from sparql_support import children_by_parent, start_server
+from sparql_support import start_server
+from support.procfs import children_by_parent
 
 from rk.paths import PROJECT_ROOT
 from rk.web import create_app

@@ -10,20 +10,13 @@ each; `/api/openapi.json` is the OpenAPI 3.1 description.
 import json
 
 from flask import Blueprint, Response, current_app, jsonify, request, url_for
-from werkzeug.exceptions import (
-    BadRequest,
-    InternalServerError,
-    NotAcceptable,
-    NotFound,
-    ServiceUnavailable,
-)
+from werkzeug.exceptions import BadRequest, NotAcceptable, NotFound
 
 from rk.catalogue import PAGING, NamedQuery
 from rk.parameters import ParameterError, example_values
-from rk.store import QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, StoreBusy
 from rk.web.api import openapi, paging
 from rk.web.app_store import get_store
-from rk.web.http import caching, conneg
+from rk.web.http import caching, conneg, errors
 from rk.web.pages import i18n, site
 from rk.web.sparql import examples
 
@@ -155,11 +148,5 @@ def _page_url(call: str, page: int) -> str:
 
 
 def _run(store, sparql: str):
-    try:
+    with errors.client_query():
         return store.query(sparql)
-    except (QuerySyntaxError, QueryRefused) as error:
-        raise BadRequest(str(error)) from None
-    except (QueryTimeout, StoreBusy) as error:
-        raise ServiceUnavailable(str(error)) from None
-    except QueryFailed as error:
-        raise InternalServerError(str(error)) from None

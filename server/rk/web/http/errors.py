@@ -1,9 +1,13 @@
 """Error responses as short plain text, never HTML pages or tracebacks."""
 
-from flask import Flask, current_app
-from werkzeug.exceptions import BadGateway, GatewayTimeout, HTTPException, RequestEntityTooLarge
+from contextlib import contextmanager
 
-from rk.store import StoreAnswerInvalid, StoreTimeout, StoreUnavailable
+from flask import Flask, current_app
+from werkzeug.exceptions import (BadGateway, BadRequest, GatewayTimeout, HTTPException, InternalServerError,
+                                 RequestEntityTooLarge, ServiceUnavailable)
+
+from rk.store import (QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, StoreAnswerInvalid, StoreBusy,
+                      StoreTimeout, StoreUnavailable)
 
 # a remote store's faults, for /sparql and every page alike
 UPSTREAM = {StoreUnavailable: BadGateway, StoreAnswerInvalid: BadGateway, StoreTimeout: GatewayTimeout}
@@ -13,6 +17,21 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, plain_text)
     for store_error in UPSTREAM:
         app.register_error_handler(store_error, upstream)
+
+
+@contextmanager
+def client_query():
+    """Run a client's query: the store's refusals become HTTP errors with its message —
+    400 for a syntax error or a refused query, 503 at the time limit or with every query
+    process busy, 500 when the engine failed."""
+    try:
+        yield
+    except (QuerySyntaxError, QueryRefused) as error:
+        raise BadRequest(str(error)) from None
+    except (QueryTimeout, StoreBusy) as error:
+        raise ServiceUnavailable(str(error)) from None
+    except QueryFailed as error:
+        raise InternalServerError(str(error)) from None
 
 
 def upstream(error: Exception):

@@ -3,23 +3,10 @@
 import functools
 
 from flask import Blueprint, Response, current_app, request, url_for
-from werkzeug.exceptions import (
-    BadRequest,
-    InternalServerError,
-    NotAcceptable,
-    ServiceUnavailable,
-)
+from werkzeug.exceptions import BadRequest, NotAcceptable
 
-from rk.store import (
-    Formats,
-    Kind,
-    QueryFailed,
-    QueryRefused,
-    QuerySyntaxError,
-    QueryTimeout,
-    StoreBusy,
-)
-from rk.web.http import caching, clients, conneg, frontcache, resultcache
+from rk.store import Formats, Kind
+from rk.web.http import caching, clients, conneg, errors, frontcache, resultcache
 from rk.web.sparql import editor, examples, servicedesc
 from rk.web.pages.linked_data import not_found
 from rk.web.sparql.protocol import read_request
@@ -61,20 +48,14 @@ def endpoint():
         answer.headers["X-RK-Cache"] = "hit"
         return caching.mark(answer, tag)
     formats = _formats(solutions_format or conneg.JSON, graph_format or conneg.TURTLE)
-    try:
-        with clients.Metered():  # 429 once this client has used its query time for the minute
-            result = store.query(
-                query_request.query,
-                query_request.default_graph_uris,
-                query_request.named_graph_uris,
-                formats,
-            )
-    except (QuerySyntaxError, QueryRefused) as error:
-        raise BadRequest(str(error)) from None
-    except (QueryTimeout, StoreBusy) as error:
-        raise ServiceUnavailable(str(error)) from None
-    except QueryFailed as error:
-        raise InternalServerError(str(error)) from None
+    # 429 once this client has used its query time for the minute
+    with errors.client_query(), clients.Metered():
+        result = store.query(
+            query_request.query,
+            query_request.default_graph_uris,
+            query_request.named_graph_uris,
+            formats,
+        )
     fmt = graph_format if result.kind is Kind.GRAPH else solutions_format
     if fmt is None:
         table = conneg.GRAPH if result.kind is Kind.GRAPH else conneg.SOLUTIONS
