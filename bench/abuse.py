@@ -21,14 +21,13 @@ import argparse
 import collections
 import json
 import os
-import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 from attacks import Greedy, Prober, SlowConnections, get, latency_figures, slow_figures, sparql_path
 from processes import stop
+from support.servers import free_port, serve_command, wait_until_ready
 
 from rk.paths import BUILD_DIR
 
@@ -36,25 +35,14 @@ PROBER = "127.0.0.1"
 GREEDY = "127.0.0.2"
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 def start_server(build_dir: Path, port: int, options: list[str], log) -> subprocess.Popen:
-    command = [sys.executable, "-m", "rk.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--build-dir", str(build_dir), *options]
-    process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"rk serve exited with {process.returncode}")
-        if get(port, sparql_path("ASK {}"), timeout=5).status == 200:
-            return process
-        time.sleep(0.2)
-    stop(process)
-    raise SystemExit("rk serve did not start within 120 s")
+    process = subprocess.Popen(serve_command(build_dir, port, *options), stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_until_ready(process, lambda: get(port, sparql_path("ASK {}"), timeout=5).status == 200, 120, 0.2)
+    except RuntimeError as error:
+        stop(process)
+        raise SystemExit(str(error)) from None
+    return process
 
 
 def attack(port: int, kind: str, connections: int, greedy: int, seconds: float, hammer: bool) -> dict:

@@ -11,20 +11,16 @@ and N to /sparql/vocabulary.json. Prints median and p99 per series. Needs `rk bu
 import argparse
 import http.client
 import json
-import socket
 import statistics
 import subprocess
-import sys
 import time
 import urllib.parse
 
+from attacks import get
+from processes import stop
+from support.servers import free_port, serve_command, wait_until_ready
+
 from rk.paths import BUILD_DIR
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def timed_get(port: int, path: str) -> float:
@@ -40,19 +36,6 @@ def timed_get(port: int, path: str) -> float:
     finally:
         connection.close()
     return time.perf_counter() - started
-
-
-def wait_until_up(port: int, process: subprocess.Popen, within: float = 120.0) -> None:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"rk serve exited with {process.returncode}")
-        try:
-            timed_get(port, "/sparql/vocabulary.json")
-            return
-        except (OSError, RuntimeError):
-            time.sleep(0.2)
-    raise RuntimeError("rk serve did not start")
 
 
 def prefixes(port: int, count: int) -> list[str]:
@@ -82,13 +65,10 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
     port = free_port()
-    process = subprocess.Popen(
-        [sys.executable, "-m", "rk.cli", "serve", "--port", str(port), "--workers", "1",
-         "--build-dir", str(BUILD_DIR)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )
+    process = subprocess.Popen(serve_command(BUILD_DIR, port, "--workers", "1"),
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_until_up(port, process)
+        wait_until_ready(process, lambda: get(port, "/sparql/vocabulary.json").status == 200, 120, 0.2)
         words = prefixes(port, args.requests)
         lookups = [f"/sparql/instances.json?{urllib.parse.urlencode({'q': w})}" for w in words]
         results = {
@@ -97,8 +77,7 @@ def main() -> None:
             f"vocabulary.json x {args.requests}": series(port, ["/sparql/vocabulary.json"] * args.requests),
         }
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        stop(process)
     print("| series | median ms | p99 ms |\n|---|---|---|")
     for name, (median, p99) in results.items():
         print(f"| {name} | {median * 1000:.1f} | {p99 * 1000:.1f} |")

@@ -17,10 +17,8 @@ import argparse
 import http.client
 import json
 import os
-import socket
 import statistics
 import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -28,6 +26,7 @@ from pathlib import Path
 
 from attacks import SlowConnections, source
 from processes import stop
+from support.servers import free_port, serve_command, wait_until_ready
 
 from rk.catalogue import catalogue
 from rk.paths import BUILD_DIR, MANIFEST
@@ -39,12 +38,6 @@ ENTITIES = """SELECT DISTINCT ?s ?label WHERE {
 } ORDER BY ?s LIMIT 300"""
 CHEAP = ("catalogue", "page", "search")
 TIMEOUT = 60.0  # seconds a client waits for one answer
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def request(port: int, path: str, source_address: str | None = None) -> tuple[int | str, float]:
@@ -117,18 +110,14 @@ def tree_rss(pid: int) -> int:
 
 
 def start_server(build_dir: Path, port: int, time_limit: float, log) -> subprocess.Popen:
-    command = [sys.executable, "-m", "rk.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-               "--build-dir", str(build_dir), "--time-limit", str(time_limit)]
+    command = serve_command(build_dir, port, "--time-limit", str(time_limit))
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
-    deadline = time.monotonic() + 120
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise SystemExit(f"rk serve exited with {process.returncode}")
-        if request(port, sparql_path("ASK {}"))[0] == 200:
-            return process
-        time.sleep(0.2)
-    process.kill()
-    raise SystemExit("rk serve did not start within 120 s")
+    try:
+        wait_until_ready(process, lambda: request(port, sparql_path("ASK {}"))[0] == 200, 120, 0.2)
+    except RuntimeError as error:
+        stop(process)
+        raise SystemExit(str(error)) from None
+    return process
 
 
 def run(port: int, mix, clients: int, seconds: float, runaway_every: float) -> list[tuple[str, int | str, float]]:

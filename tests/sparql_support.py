@@ -2,9 +2,7 @@
 
 import http.client
 import http.server
-import socket
 import subprocess
-import sys
 import threading
 import time
 import urllib.parse
@@ -12,17 +10,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from rdflib import BNode, Literal, URIRef
+from support.servers import free_port, serve_command, wait_until_ready
 
 # the strict server's limits, small enough to reach in a test
 TIME_LIMIT = 2
 ROW_LIMIT = 5
 BODY_LIMIT = 2048
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -81,23 +74,16 @@ def start_server(build_dir: Path, log: Path, *options: str, ready_within: float 
                  port: int | None = None) -> Server:
     """Start `rk serve` on `port` (else a free one) and wait (bounded) until it answers a query."""
     port = port or free_port()
-    command = [sys.executable, "-m", "rk.cli", "serve", "--host", "127.0.0.1"]
-    command += ["--port", str(port), "--build-dir", str(build_dir), *options]
     with log.open("wb") as sink:
-        process = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(serve_command(build_dir, port, *options), stdout=sink,
+                                   stderr=subprocess.STDOUT)
     server = Server(process, port, log)
-    deadline = time.monotonic() + ready_within
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"rk serve exited with {process.returncode}:\n{log.read_text()}")
-        try:
-            if server.get("ASK {}", timeout=2).status == 200:
-                return server
-        except OSError:
-            pass
-        time.sleep(0.1)
-    server.stop()
-    raise RuntimeError(f"rk serve did not answer within {ready_within} s:\n{log.read_text()}")
+    try:
+        wait_until_ready(process, lambda: server.get("ASK {}", timeout=2).status == 200, ready_within)
+    except RuntimeError as error:
+        server.stop()
+        raise RuntimeError(f"{error}:\n{log.read_text()}") from None
+    return server
 
 
 @dataclass
