@@ -63,7 +63,9 @@ def test_a_proposal_makes_no_adoption_claim(select):
     keys = sorted(r["p"].removeprefix(ID + "project/") for r in proposals)
     assert keys == ["governance-of-metropolitan-innovation-ecosystems", "mobilitaetsregion",
                     "netzwerk-unternehmensengagement-ruhr", "rita-ruhrinitiative-teilzeitausbildung",
-                    "ruhr-digital", "ruhr-fussball", "ruhrstadttraeumer", "vernetzte-mobilitaet"]
+                    "ruhr-digital", "ruhr-fussball",
+                    "ruhr-games-nachwuchs-topathleten-eine-internationale-plattform-bieten",
+                    "ruhrschwung", "ruhrstadttraeumer", "vernetzte-mobilitaet"]
     for row in proposals:
         assert not select(f"SELECT ?v WHERE {{ <{row['p']}> rk:projectId|rk:responsibleDepartment ?v }}")
 
