@@ -4,8 +4,11 @@ pyoxigraph cannot be interrupted from another thread, so every query runs in a q
 process that holds its own `EmbeddedStore` and cannot open internet sockets. The
 calling thread waits for the answer up to the time limit; then it kills the process,
 which frees its CPU at once, and starts a replacement before it answers (about a
-second), so the process is back in the pool when the runaway's client is told. The
-pool should have one process per request the server handles at a time.
+second), so the process is back in the pool when the runaway's client is told. A
+query still running after LOW_PRIORITY_AFTER goes on at the lowest CPU priority, so
+that short queries (of any client) go first; as a process cannot raise its priority
+again, it is replaced the same way once that query ends. The pool should have one
+process per request the server handles at a time.
 
 The store pins its dataset: at open, dataset.nq is hard-linked (or copied) into a
 private folder that every query process loads, so a replacement started after `rk build`
@@ -36,6 +39,7 @@ from rk.store.results import CANONICAL, Formats, QueryResult, output_prefixes
 log = logging.getLogger(__name__)
 _SOURCE_ROOT = str(Path(__file__).resolve().parents[2])  # the directory holding `rk`
 _BACKSTOP = 5.0  # seconds past the limit after which a query process ends itself
+LOW_PRIORITY_AFTER = 1.0  # seconds after which a query goes on at the lowest CPU priority
 
 
 class IsolatedStore(Store):
@@ -115,9 +119,13 @@ class IsolatedStore(Store):
             raise StoreBusy(
                 f"All query processes stayed busy for {self._time_limit:g} s; try again later."
             ) from None
+        lowered = False
         try:
             worker.conn.send(requests)
-            finished = worker.conn.poll(self._time_limit)
+            finished = worker.conn.poll(min(self._time_limit, LOW_PRIORITY_AFTER))
+            if not finished and self._time_limit > LOW_PRIORITY_AFTER:
+                lowered = worker.lower_priority()
+                finished = worker.conn.poll(self._time_limit - LOW_PRIORITY_AFTER)
             reply = worker.conn.recv() if finished else None
         except (EOFError, OSError):
             self._replace(worker)
@@ -131,7 +139,10 @@ class IsolatedStore(Store):
                 f"The query did not finish within the time limit of {self._time_limit:g} s "
                 "and was stopped."
             )
-        self._release(worker)
+        if lowered:  # a process cannot raise its priority again: a new one takes its place
+            self._replace(worker)
+        else:
+            self._release(worker)
         if isinstance(reply, StoreError):
             raise reply
         return reply
@@ -213,6 +224,14 @@ class _Worker:
             pass
         self.kill()
         raise StoreError("a query process failed to start; see the server log")
+
+    def lower_priority(self) -> bool:
+        """Let the process run only when nothing else wants the CPU (nice 19); whether it did."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, 19)
+        except OSError:
+            return False
+        return True
 
     def kill(self) -> None:
         self.process.kill()
