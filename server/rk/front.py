@@ -27,6 +27,7 @@ from pathlib import Path
 CLIENT_HEADER = "X-Real-IP"  # the client's address, as the front determined it
 ERRORS = "/.rk-front/"  # the internal locations of the front's own error answers
 NGINX_CANDIDATES = ("nginx", "/usr/sbin/nginx")
+STOP_GRACE = 5  # seconds a stopping nginx waits for requests in progress (and slow clients)
 _PR_SET_PDEATHSIG = 1
 _TEMP_DIRS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 
@@ -96,7 +97,7 @@ daemon off;
 master_process on;
 worker_processes 1;
 pid {run_dir / "nginx.pid"};
-worker_shutdown_timeout {worker_timeout(config)}s;
+worker_shutdown_timeout {STOP_GRACE}s;
 error_log stderr warn;
 {user}
 events {{
@@ -186,7 +187,6 @@ class Front:
         for name in _TEMP_DIRS:
             (self.run_dir / name).mkdir()
         self.conf.write_text(render(config, self.run_dir, str(self.socket)), encoding="utf-8")
-        self._grace = worker_timeout(config)
         self._owner = os.getpid()  # gunicorn's workers are forks: only this process manages nginx
         self.process: subprocess.Popen | None = None
 
@@ -211,12 +211,13 @@ class Front:
         return self.process is not None and self.process.poll() is None
 
     def stop(self) -> None:
-        """Graceful stop (requests in progress are answered, within the grace period)."""
+        """Graceful stop: requests in progress are answered if they are within STOP_GRACE
+        (nginx would otherwise wait for every slow client still sending its request)."""
         if os.getpid() != self._owner or not self.running():
             return
         self.process.send_signal(signal.SIGQUIT)
         try:
-            self.process.wait(self._grace)
+            self.process.wait(STOP_GRACE + 5)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
