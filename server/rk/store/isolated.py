@@ -21,8 +21,10 @@ that every query process opens read-only instead of parsing dataset.nq.
 
 import json
 import logging
+import math
 import os
 import queue
+import select
 import socket
 import subprocess
 import sys
@@ -128,10 +130,10 @@ class IsolatedStore(Store):
         lowered = False
         try:
             worker.conn.send(requests)
-            finished = worker.conn.poll(min(self._time_limit, LOW_PRIORITY_AFTER))
+            finished = worker.answered_within(min(self._time_limit, LOW_PRIORITY_AFTER))
             if not finished and self._time_limit > LOW_PRIORITY_AFTER:
                 lowered = worker.lower_priority()
-                finished = worker.conn.poll(self._time_limit - LOW_PRIORITY_AFTER)
+                finished = worker.answered_within(self._time_limit - LOW_PRIORITY_AFTER)
             reply = worker.conn.recv() if finished else None
         except (EOFError, OSError):
             self._replace(worker)
@@ -228,6 +230,12 @@ class _Worker:
                 env={**os.environ, "PYTHONPATH": _python_path()},
             )
         self.conn = Connection(ours.detach())
+        self._poller = select.poll()  # kept: Connection.poll builds a selector every call
+        self._poller.register(self.conn.fileno(), select.POLLIN)
+
+    def answered_within(self, seconds: float) -> bool:
+        """Whether the process's answer (or its end) is there within `seconds`."""
+        return bool(self._poller.poll(math.ceil(seconds * 1000)))
 
     def wait_ready(self, timeout: float) -> None:
         try:
