@@ -186,7 +186,7 @@ http {{
                 {limit}
                 {proxy}
             }}
-            location /api/ {{
+            location /api {{
                 {limit}
                 {proxy}
             }}
