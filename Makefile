@@ -33,12 +33,12 @@ virtuoso:
 	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends virtuoso-opensource-7-bin; }
 
 # nginx (Debian), the front `rk serve` starts with a configuration of its own: it buffers each
-# request before a worker takes it and limits each client. Debian's own nginx service is
-# not needed, so a fresh install leaves it disabled.
+# request before a worker takes it and limits each client; its Lua module bounds the time to
+# send a body. Debian's own nginx service is not needed, so a fresh install leaves it disabled.
 nginx:
-	@test -x /usr/sbin/nginx || { \
+	@test -x /usr/sbin/nginx -a -e /usr/share/nginx/modules/ngx_http_lua_module.so || { \
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
-	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends nginx && \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends nginx libnginx-mod-http-lua && \
 	  if [ -d /run/systemd/system ]; then $$SUDO systemctl disable --now nginx; fi; }
 
 # Re-vendor the front-end files (needs npm; the output in server/rk/web/static/vendor/ is committed;

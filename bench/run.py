@@ -7,7 +7,8 @@ Knobs (environment): BENCH_QUICK=1 for a quick run (sizes 10^4 and 10^5, one rou
 runs); BENCH_SIZES (e.g. "1e4,1e6"), BENCH_DURATION (seconds per wrk run), BENCH_ROUNDS
 (rounds of wrk runs) and BENCH_REPEAT (runs per query) override either mode; BENCH_BEFORE=DIR
 adds the checkout DIR (another version of this project) as the peer "before" of the HTTP
-benchmark. Each benchmark prints Markdown; this script adds a description of the machine and
+benchmark; BENCH_PARTS (e.g. "throughput") runs only those of engines, throughput and scale
+and keeps the other sections of the output file as they are. Each benchmark prints Markdown; this script adds a description of the machine and
 puts them together.
 """
 
@@ -36,6 +37,7 @@ def settings() -> dict:
         "rounds": os.environ.get("BENCH_ROUNDS", "1" if quick else "3"),
         "repeat": os.environ.get("BENCH_REPEAT", "3" if quick else "5"),
         "before": os.environ.get("BENCH_BEFORE", ""),
+        "parts": os.environ.get("BENCH_PARTS", "engines,throughput,scale").split(","),
     }
 
 
@@ -84,15 +86,35 @@ def main() -> None:
         *machine(),
         "",
     ]
-    lines += run("SPARQL engines: rdflib and pyoxigraph", "engines.py",
-                 "--repeat", knobs["repeat"])
     before = ["--before", knobs["before"]] if knobs["before"] else []
-    lines += run("HTTP: requests per second", "throughput.py", "--duration", knobs["duration"],
-                 "--rounds", knobs["rounds"], *before)
-    lines += run("Scale: synthetic datasets", "scale.py", "--sizes", knobs["sizes"],
-                 "--repeat", knobs["repeat"])
+    kept = _sections(args.output)
+    for part, title, script, *options in (
+        ("engines", "SPARQL engines: rdflib and pyoxigraph", "engines.py",
+         "--repeat", knobs["repeat"]),
+        ("throughput", "HTTP: requests per second", "throughput.py",
+         "--duration", knobs["duration"], "--rounds", knobs["rounds"], *before),
+        ("scale", "Scale: synthetic datasets", "scale.py", "--sizes", knobs["sizes"],
+         "--repeat", knobs["repeat"]),
+    ):
+        if part in knobs["parts"] or title not in kept:
+            lines += run(title, script, *options)
+        else:
+            lines += kept[title]
     args.output.write_text("\n".join(lines), encoding="utf-8")
     print(f"wrote {args.output}", file=sys.stderr)
+
+
+def _sections(path: Path) -> dict[str, list[str]]:
+    """The "## " sections of an earlier output file, by title (with their lines)."""
+    sections: dict[str, list[str]] = {}
+    title = None
+    for line in _read(str(path)):
+        if line.startswith("## "):
+            title = line[3:]
+            sections[title] = []
+        if title is not None:
+            sections[title].append(line)
+    return sections
 
 
 def _read(path: str) -> list[str]:

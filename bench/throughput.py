@@ -204,7 +204,7 @@ def servers(args, workers: int, threads: int):
                    "--build-dir", str(build_dir), "--workers", str(workers),
                    "--threads", str(threads), *flags]
         if source is None:  # this checkout has per-client limits; wrk is one client
-            command += ["--client-queries", "0"]
+            command += ["--client-queries", "0", "--client-query-seconds", "0"]
         env = {"RK_PID_FILE": str(work / f"rk-serve-{port}.pid")}
         if source is not None:  # another checkout's rk first on the path
             env["PYTHONPATH"] = os.pathsep.join(

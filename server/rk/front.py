@@ -5,8 +5,8 @@ timeout, the body into a buffer or a temporary file) before it passes it to guni
 over a Unix socket in a private folder, so a slow client holds an nginx connection
 (a few KB), never a gunicorn thread. It answers 413 to a body over the limit after
 reading and discarding what the client goes on sending (its lingering close), so
-clients that send before they read see the answer too; limits the /sparql requests
-each client has in progress (429, counted in nginx's shared memory, so across all
+clients that send before they read see the answer too; limits the queries (/sparql,
+/api) each client has in progress (429, counted in nginx's shared memory, so across all
 gunicorn workers); and takes the client's address from X-Forwarded-For only when the
 connection comes from a proxy the operator trusts. It passes that address to the app
 in X-Real-IP, which it always sets itself.
@@ -27,6 +27,10 @@ from pathlib import Path
 CLIENT_HEADER = "X-Real-IP"  # the client's address, as the front determined it
 ERRORS = "/.rk-front/"  # the internal locations of the front's own error answers
 NGINX_CANDIDATES = ("nginx", "/usr/sbin/nginx")
+# Debian's lua-nginx-module (libnginx-mod-http-lua) and the development kit it needs
+LUA_MODULES = ("ndk_http_module.so", "ngx_http_lua_module.so")
+MODULE_DIRS = ("/usr/share/nginx/modules", "/usr/lib/nginx/modules")
+STOP_GRACE = 5  # seconds a stopping nginx waits for requests in progress (and slow clients)
 _PR_SET_PDEATHSIG = 1
 _TEMP_DIRS = ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")
 
@@ -54,6 +58,42 @@ def find_nginx() -> str:
     raise FrontError("nginx is missing: `make nginx` installs it (Debian package nginx)")
 
 
+def find_modules() -> list[str]:
+    """The paths of LUA_MODULES; raises FrontError when they are missing."""
+    for folder in MODULE_DIRS:
+        paths = [os.path.join(folder, name) for name in LUA_MODULES]
+        if all(os.path.exists(path) for path in paths):
+            return paths
+    raise FrontError("nginx's Lua module is missing: `make nginx` installs it "
+                     "(Debian package libnginx-mod-http-lua)")
+
+
+# nginx's client_body_timeout bounds only the pause between two reads, so a body sent a
+# byte at a time would hold its connection for ever: this reads the body (of a known
+# length; a chunked one is left to nginx) within the read timeout counted from the
+# request's start, answering 408 after it. Bodies over the limit got 413 before.
+_BODY_WITHIN = """
+                access_by_lua_block {{
+                    local length = tonumber(ngx.var.http_content_length)
+                    if not length or length == 0 then return end
+                    local sock = ngx.req.socket()
+                    if not sock then return end
+                    local deadline = ngx.req.start_time() + {seconds}
+                    ngx.req.init_body()
+                    local left = length
+                    while left > 0 do
+                        local remaining = deadline - ngx.now()
+                        if remaining <= 0 then return ngx.exit(408) end
+                        sock:settimeout(math.ceil(remaining * 1000))
+                        local data, err = sock:receiveany(math.min(left, 65536))
+                        if not data then return ngx.exit(err == "timeout" and 408 or 444) end
+                        ngx.req.append_body(data)
+                        left = left - #data
+                    end
+                    ngx.req.finish_body()
+                }}"""
+
+
 def _listen(host: str, port: int) -> str:
     return f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
 
@@ -74,7 +114,7 @@ def _plain(status: int, text: str, extra: str = "") -> str:
             }}"""
 
 
-def render(config: dict, run_dir: Path, upstream: str) -> str:
+def render(config: dict, run_dir: Path, upstream: str, modules: list[str]) -> str:
     """nginx.conf for the settings in `config` (config keys of rk.web.settings)."""
     read_timeout = f"{max(1, round(config['READ_TIMEOUT']))}s"
     proxy_timeout = f"{2 * worker_timeout(config)}s"
@@ -90,13 +130,14 @@ def render(config: dict, run_dir: Path, upstream: str) -> str:
     trusted_geo = "".join(f"\n            {network} 1;" for network in trusted)
     limit = f"limit_conn clients {queries};" if queries > 0 else ""
     temp = "".join(f"\n        {name}_temp_path {run_dir / name};" for name in _TEMP_DIRS)
-    proxy = f"proxy_pass http://unix:{upstream}:;"
+    proxy = _BODY_WITHIN.format(seconds=config["READ_TIMEOUT"]) + f"\n                proxy_pass http://unix:{upstream}:;"
+    load = "".join(f"load_module {path};\n" for path in modules)
     return f"""# written by rk serve (rk/front.py) for this run; not meant to be edited
-daemon off;
+{load}daemon off;
 master_process on;
 worker_processes 1;
 pid {run_dir / "nginx.pid"};
-worker_shutdown_timeout {worker_timeout(config)}s;
+worker_shutdown_timeout {STOP_GRACE}s;
 error_log stderr warn;
 {user}
 events {{
@@ -145,12 +186,16 @@ http {{
                 {limit}
                 {proxy}
             }}
+            location /api {{
+                {limit}
+                {proxy}
+            }}
 {_plain(400, "Bad request: the request line or a header is malformed or too large.")}
 {_plain(404, "Not found.")}
 {_plain(408, "The request did not arrive within the read timeout.")}
 {_plain(413, f"The request body exceeds the limit of {body_limit} bytes.")}
 {_plain(414, "The request line is too long; send a long query by POST.")}
-{_plain(429, f"This client has {queries} requests to /sparql in progress, the most it may have at once; "
+{_plain(429, f"This client has {queries} queries (/sparql, /api) in progress, the most it may have at once; "
              "send the next when one is answered.", "add_header Retry-After 1 always;")}
 {_plain(500, "The front met an internal error.")}
 {_plain(502, "The server is not available; try again shortly.")}
@@ -185,8 +230,7 @@ class Front:
         self._pid_file = self.run_dir / "nginx.pid"
         for name in _TEMP_DIRS:
             (self.run_dir / name).mkdir()
-        self.conf.write_text(render(config, self.run_dir, str(self.socket)), encoding="utf-8")
-        self._grace = worker_timeout(config)
+        self.conf.write_text(render(config, self.run_dir, str(self.socket), find_modules()), encoding="utf-8")
         self._owner = os.getpid()  # gunicorn's workers are forks: only this process manages nginx
         self.process: subprocess.Popen | None = None
 
@@ -211,12 +255,13 @@ class Front:
         return self.process is not None and self.process.poll() is None
 
     def stop(self) -> None:
-        """Graceful stop (requests in progress are answered, within the grace period)."""
+        """Graceful stop: requests in progress are answered if they are within STOP_GRACE
+        (nginx would otherwise wait for every slow client still sending its request)."""
         if os.getpid() != self._owner or not self.running():
             return
         self.process.send_signal(signal.SIGQUIT)
         try:
-            self.process.wait(self._grace)
+            self.process.wait(STOP_GRACE + 5)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()

@@ -46,6 +46,15 @@ def budgeted(dataset_dir, tmp_path_factory):
     running.stop()
 
 
+@pytest.fixture(scope="module")
+def frugal(dataset_dir, tmp_path_factory):
+    """`rk serve` with 0.05 s of query time per client and minute."""
+    running = start_server(dataset_dir, tmp_path_factory.mktemp("frugal") / "serve.log",
+                           "--client-query-seconds", "0.05")
+    yield running
+    running.stop()
+
+
 def probe(port: int, seconds: float = ATTACK_SECONDS):
     prober = Prober(port, seconds=seconds + 30)
     time.sleep(seconds)
@@ -76,16 +85,20 @@ def test_slow_headers_delay_no_one_and_are_cut_off(guarded):
     assert {connection.status for connection in first} <= {None, 408}
 
 
-def test_slow_bodies_delay_no_one(guarded):
-    slow = SlowConnections(guarded.port, SLOW, "body", interval=1.0, group=102)
+def test_slow_bodies_delay_no_one_and_are_cut_off(guarded):
+    slow = SlowConnections(guarded.port, SLOW, "body", interval=1.0, group=102, reopen=True)
     try:
         time.sleep(0.5)
         answers = probe(guarded.port)
-        still_sending = slow.open_count()
     finally:
-        slow.stop()
+        connections = slow.stop()
     assert_prompt(answers)
-    assert still_sending == SLOW  # a body that keeps coming is held by the front alone
+    first = connections[:SLOW]  # a byte a second: never a pause of the read timeout
+    assert all(connection.ended is not None for connection in first)
+    lifetimes = [connection.ended - connection.opened for connection in first]
+    print(f"cut off after {min(lifetimes):.2f} to {max(lifetimes):.2f} s")
+    assert READ_TIMEOUT - 0.5 < min(lifetimes) and max(lifetimes) < READ_TIMEOUT + 3
+    assert {connection.status for connection in first} <= {None, 408}
 
 
 def test_a_stalled_body_is_cut_off(guarded):
@@ -114,7 +127,24 @@ def test_a_greedy_client_does_not_starve_another(guarded):
     assert set(statuses) == {429, 503}
     refused = [answer for answer in got if answer.status == 429]
     assert all(answer.retry_after == "1" for answer in refused)
-    assert all(b"4 requests to /sparql in progress" in answer.body for answer in refused)
+    assert all(b"4 queries (/sparql, /api) in progress" in answer.body for answer in refused)
+
+
+def test_api_queries_count_towards_the_queries_in_progress(guarded):
+    greedy = Greedy(guarded.port, 4, "127.0.3.2")  # the most this client may have at once
+    try:
+        time.sleep(1.0)
+        for _ in range(10):  # between two runaways of a greedy thread there is a brief gap
+            answer = get(guarded.port, "/api/forums-per-department?page=1", "127.0.3.2")
+            if answer.status == 429:
+                break
+            time.sleep(0.2)
+        other = get(guarded.port, "/api/forums-per-department?page=1", "127.0.3.3")
+    finally:
+        greedy.stop()
+    assert answer.status == 429 and answer.retry_after == "1"
+    assert b"4 queries (/sparql, /api) in progress" in answer.body
+    assert other.status == 200
 
 
 def spend_budget(port: int, source_address: str, headers: dict | None = None):
@@ -135,6 +165,30 @@ def test_query_time_per_minute_is_limited_across_workers(budgeted):
     # each took 1 s at least, so the third at the latest is refused, in whichever worker
     assert 1 <= len(ran) <= 2
     assert get(budgeted.port, sparql_path("ASK { ?s ?p ?o }"), "127.0.4.2").status == 200
+
+
+def test_api_queries_are_refused_once_the_budget_is_spent(budgeted):
+    _, refused = spend_budget(budgeted.port, "127.0.4.5")
+    assert refused.status == 429
+    api = get(budgeted.port, "/api/forums-per-department", "127.0.4.5")
+    assert api.status == 429
+    assert 1 <= int(api.retry_after) <= 60
+    assert b"(127.0.4.5) has used its 2 s of query time for this minute" in api.body
+    assert get(budgeted.port, "/api/forums-per-department", "127.0.4.6").status == 200
+
+
+def test_api_queries_spend_the_budget(frugal):
+    answers = []
+    for page in range(1, 301):  # each 1 ms at least: the 50 ms are spent within 50 calls
+        answers.append(get(frugal.port, f"/api/events-between?per_page=1&page={page}", "127.0.4.7"))
+        if answers[-1].status != 200:
+            break
+    assert answers[-1].status == 429, [answer.status for answer in answers[-3:]]
+    assert 1 <= int(answers[-1].retry_after) <= 60
+    assert b"(127.0.4.7) has used its 0.05 s of query time" in answers[-1].body
+    assert len(answers) > 1
+    spent = get(frugal.port, sparql_path("ASK { ?s ?p ?o }"), "127.0.4.7")
+    assert spent.status == 429  # the same budget as /sparql
 
 
 def test_x_forwarded_for_counts_only_from_a_trusted_proxy(budgeted):

@@ -139,7 +139,7 @@ def test_isolated_store_kills_a_runaway_query_and_recovers(isolated):
     with pytest.raises(QueryTimeout, match="time limit of 1 s"):
         isolated.query("SELECT (COUNT(*) AS ?n) { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }")
     alive = {pid for pid in before if os.path.exists(f"/proc/{pid}")}
-    assert len(alive) == 1, "the runaway's process must be gone, the idle one kept"
+    assert len(alive) == len(before) - 1, "the runaway's process must be gone, the others kept"
     assert isolated.query("ASK { ?s ?p ?o }").boolean is True
 
 

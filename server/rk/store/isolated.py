@@ -3,9 +3,14 @@
 pyoxigraph cannot be interrupted from another thread, so every query runs in a query
 process that holds its own `EmbeddedStore` and cannot open internet sockets. The
 calling thread waits for the answer up to the time limit; then it kills the process,
-which frees its CPU at once, and starts a replacement before it answers (about a
-second), so the process is back in the pool when the runaway's client is told. The
-pool should have one process per request the server handles at a time.
+which frees its CPU at once. A spare process, started beforehand, takes its place and a
+new spare starts in the background; when several are replaced at once, the calling
+thread starts the replacement itself before it answers (about a second). Either way the
+pool is whole again when the runaway's client is told. A query still running after
+LOW_PRIORITY_AFTER goes on at the lowest CPU priority, so that short queries (of any
+client) go first; as a process cannot raise its priority again, it is replaced the same
+way once that query ends. The pool should have one process per request the server
+handles at a time (and has one spare besides).
 
 The store pins its dataset: at open, dataset.nq is hard-linked (or copied) into a
 private folder that every query process loads, so a replacement started after `rk build`
@@ -16,8 +21,10 @@ that every query process opens read-only instead of parsing dataset.nq.
 
 import json
 import logging
+import math
 import os
 import queue
+import select
 import socket
 import subprocess
 import sys
@@ -36,6 +43,7 @@ from rk.store.results import CANONICAL, Formats, QueryResult, output_prefixes
 log = logging.getLogger(__name__)
 _SOURCE_ROOT = str(Path(__file__).resolve().parents[2])  # the directory holding `rk`
 _BACKSTOP = 5.0  # seconds past the limit after which a query process ends itself
+LOW_PRIORITY_AFTER = 1.0  # seconds after which a query goes on at the lowest CPU priority
 
 
 class IsolatedStore(Store):
@@ -72,15 +80,19 @@ class IsolatedStore(Store):
             "prefixes": output_prefixes(),
         }
         self._idle: queue.SimpleQueue[_Worker] = queue.SimpleQueue()
+        self._spare: queue.SimpleQueue[_Worker] = queue.SimpleQueue()  # one ready, kept back
         self._lock = threading.Lock()
         self._workers: set[_Worker] = set()
         self._closed = False
         if not sandbox.available():
             log.warning("query processes cannot be confined from the network on this platform")
         try:
-            for worker in [self._start_worker() for _ in range(processes)]:
+            workers = [self._start_worker() for _ in range(processes + 1)]
+            for worker in workers:
                 worker.wait_ready(start_timeout)
+            for worker in workers[:-1]:
                 self._idle.put(worker)
+            self._spare.put(workers[-1])
         except StoreError:
             self.close()
             raise
@@ -115,9 +127,13 @@ class IsolatedStore(Store):
             raise StoreBusy(
                 f"All query processes stayed busy for {self._time_limit:g} s; try again later."
             ) from None
+        lowered = False
         try:
             worker.conn.send(requests)
-            finished = worker.conn.poll(self._time_limit)
+            finished = worker.answered_within(min(self._time_limit, LOW_PRIORITY_AFTER))
+            if not finished and self._time_limit > LOW_PRIORITY_AFTER:
+                lowered = worker.lower_priority()
+                finished = worker.answered_within(self._time_limit - LOW_PRIORITY_AFTER)
             reply = worker.conn.recv() if finished else None
         except (EOFError, OSError):
             self._replace(worker)
@@ -131,7 +147,10 @@ class IsolatedStore(Store):
                 f"The query did not finish within the time limit of {self._time_limit:g} s "
                 "and was stopped."
             )
-        self._release(worker)
+        if lowered:  # a process cannot raise its priority again: a new one takes its place
+            self._replace(worker)
+        else:
+            self._release(worker)
         if isinstance(reply, StoreError):
             raise reply
         return reply
@@ -144,19 +163,20 @@ class IsolatedStore(Store):
             workers, self._workers = self._workers, set()
         for worker in workers:
             worker.process.kill()
-        while True:
-            try:
-                self._idle.get_nowait().kill()
-            except queue.Empty:
-                break
+        for waiting in (self._idle, self._spare):
+            while True:
+                try:
+                    waiting.get_nowait().kill()
+                except queue.Empty:
+                    break
         self._pinned.cleanup()
         if self._disk is not None:
             self._disk.release()
 
-    def _release(self, worker: "_Worker") -> None:
+    def _release(self, worker: "_Worker", into: queue.SimpleQueue | None = None) -> None:
         with self._lock:
             if not self._closed:
-                self._idle.put(worker)
+                (self._idle if into is None else into).put(worker)
                 return
         worker.kill()
 
@@ -170,15 +190,22 @@ class IsolatedStore(Store):
         raise StoreError("the store is closed")
 
     def _replace(self, worker: "_Worker") -> None:
-        """Kill `worker` and start its replacement in the calling thread: the request that
-        lost the process waits for the new one, so the pool never lacks a process for
-        requests of other clients (and a client's concurrency limit covers the restart)."""
+        """Kill `worker`; the spare takes its place at once and a new spare starts in the
+        background. Without a spare (several replaced at once) the calling thread starts
+        the replacement itself: the request that lost the process waits for the new one,
+        so the pool never lacks a process for the requests of other clients."""
         with self._lock:
             self._workers.discard(worker)
         worker.kill()
-        self._add_replacement()
+        try:
+            spare = self._spare.get_nowait()
+        except queue.Empty:
+            self._add_replacement()
+            return
+        self._release(spare)
+        threading.Thread(target=self._add_replacement, args=(self._spare,), daemon=True).start()
 
-    def _add_replacement(self) -> None:
+    def _add_replacement(self, into: queue.SimpleQueue | None = None) -> None:
         try:
             worker = self._start_worker()
             worker.wait_ready(self._start_timeout)
@@ -186,7 +213,7 @@ class IsolatedStore(Store):
             if not self._closed:
                 log.error("could not replace a query process: %s", error)
             return
-        self._release(worker)
+        self._release(worker, into)
 
 
 class _Worker:
@@ -203,6 +230,12 @@ class _Worker:
                 env={**os.environ, "PYTHONPATH": _python_path()},
             )
         self.conn = Connection(ours.detach())
+        self._poller = select.poll()  # kept: Connection.poll builds a selector every call
+        self._poller.register(self.conn.fileno(), select.POLLIN)
+
+    def answered_within(self, seconds: float) -> bool:
+        """Whether the process's answer (or its end) is there within `seconds`."""
+        return bool(self._poller.poll(math.ceil(seconds * 1000)))
 
     def wait_ready(self, timeout: float) -> None:
         try:
@@ -213,6 +246,14 @@ class _Worker:
             pass
         self.kill()
         raise StoreError("a query process failed to start; see the server log")
+
+    def lower_priority(self) -> bool:
+        """Let the process run only when nothing else wants the CPU (nice 19); whether it did."""
+        try:
+            os.setpriority(os.PRIO_PROCESS, self.process.pid, 19)
+        except OSError:
+            return False
+        return True
 
     def kill(self) -> None:
         self.process.kill()

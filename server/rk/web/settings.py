@@ -64,15 +64,15 @@ SETTINGS = (
         "read_timeout",
         10.0,
         float,
-        "Seconds a client has to send its request headers (and the longest pause while "
-        "it sends a body); then the connection is closed. The front (nginx) "
-        "reads every request whole before a server process takes it.",
+        "Seconds a client has to send its request headers, and its body from the request's "
+        "start (a chunked body: the longest pause in it); then 408 or the connection is "
+        "closed. The front (nginx) reads every request whole before a server process takes it.",
     ),
     Setting(
         "client_queries",
         4,
         int,
-        "Requests to /sparql one client may have in progress at once; more get 429 "
+        "Queries (/sparql, /api) one client may have in progress at once; more get 429 "
         "with Retry-After; 0: no limit.",
     ),
     Setting(
@@ -80,7 +80,7 @@ SETTINGS = (
         60.0,
         float,
         "Seconds of query time one client may use per minute (the sum over its /sparql "
-        "queries in a 60 s window from its first); then 429 with Retry-After until the "
+        "and /api queries in a 60 s window from its first); then 429 with Retry-After until the "
         "window ends; 0: no limit.",
     ),
     Setting(

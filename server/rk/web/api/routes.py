@@ -16,7 +16,7 @@ from rk.catalogue import PAGING, NamedQuery
 from rk.parameters import ParameterError, example_values
 from rk.web.api import openapi, paging
 from rk.web.app_store import get_store
-from rk.web.http import caching, conneg, errors
+from rk.web.http import caching, clients, conneg, errors
 from rk.web.pages import i18n, site
 from rk.web.sparql import examples
 
@@ -148,5 +148,6 @@ def _page_url(call: str, page: int) -> str:
 
 
 def _run(store, sparql: str):
-    with errors.client_query():
+    """The query on the client's budget, like one sent to /sparql (429 beyond it)."""
+    with errors.client_query(), clients.Metered():
         return store.query(sparql)

@@ -41,6 +41,7 @@ class QueryBudget:
     def __init__(self, path: str | Path, seconds: float):
         self.path, self.seconds = str(path), seconds
         self._local = threading.local()  # one connection per thread (and process)
+        self._swept = -WINDOW  # when this process last removed the windows that ended
         with self._connection() as connection:
             connection.executescript(_SCHEMA)
 
@@ -63,15 +64,15 @@ class QueryBudget:
         return max(1, math.ceil(row[0] + WINDOW - now))
 
     def charge(self, client: str, spent: float, started: float) -> None:
-        """Add `spent` seconds of a query that started at `started` to `client`'s window."""
+        """Add `spent` seconds of a query that started at `started` to `client`'s window
+        (one statement, atomic by itself); the windows that ended are removed once a
+        window's length at most (a client's row is reset by its next charge anyway)."""
         connection = self._connection()
-        connection.execute("BEGIN IMMEDIATE")
-        try:
-            connection.execute(_CHARGE, {"client": client, "started": started, "spent": spent,
-                                         "window": WINDOW})
+        connection.execute(_CHARGE, {"client": client, "started": started, "spent": spent,
+                                     "window": WINDOW})
+        if started - self._swept >= WINDOW:
+            self._swept = started
             connection.execute("DELETE FROM usage WHERE window_start + ? <= ?", (WINDOW, started))
-        finally:
-            connection.execute("COMMIT")
 
 
 def init_app(app: Flask) -> None:

@@ -87,7 +87,8 @@ def sections_for(types) -> list[Section]:
     return list(found.values())
 
 
-SECTION_CLASSES = sorted({kind.cls for kind in KINDS if kind.section}
+# the classes whose members show sections that other things do not
+SECTION_CLASSES = sorted({kind.cls for kind in KINDS if sections_for([kind.cls]) != sections_for([])}
                          | {cls for _, classes in SHARED for cls in classes})
 SECTION_MEMBERS = (
     "SELECT ?this ?cls WHERE { VALUES ?cls { "

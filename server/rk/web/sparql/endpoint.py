@@ -32,9 +32,12 @@ def endpoint():
         raise NotAcceptable(conneg.offer(conneg.SOLUTIONS + conneg.GRAPH))
     store = get_store()
     row_limit = current_app.config["ROW_LIMIT"]
-    tag = caching.etag(
+    tag = caching.etag(  # the request's fields one by one (a dataclass's repr costs more)
         store.dataset_version,
-        query_request,
+        repr(query_request.query),  # quoted: no text can pass for the fields after it
+        query_request.default_graph_uris,
+        query_request.named_graph_uris,
+        query_request.format_values,
         solutions_format and solutions_format.name,
         graph_format and graph_format.name,
         row_limit,
