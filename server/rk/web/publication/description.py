@@ -11,7 +11,7 @@ from flask import Blueprint, Response, abort, current_app, send_file
 
 from rk.paths import DOWNLOAD_DIR, MANIFEST
 from rk.web.http import caching, conneg
-from rk.web.pages import i18n, site
+from rk.web.pages import i18n, site, values, wording
 from rk.web.pages.terms import rows
 from rk.web.app_store import get_store
 
@@ -67,7 +67,8 @@ def description():
     summaries = {row["language"].value: row for row in rows(store.query(SUMMARY))}
     classes = rows(store.query(CLASSES))
     response = site.render("pages/dataset.html", summary=summaries.get(language) or summaries.get("de", {}),
-                           classes=classes, manifest=manifest())
+                           classes=classes, manifest=manifest(),
+                           licence_name=lambda iri: wording.LICENCES.get(iri, iri))
     response.vary.add("Accept")
     return response
 
@@ -81,7 +82,9 @@ def void():
 @bp.route("/download/")
 def downloads():
     """A page listing the dumps with format, size and sha256."""
-    return site.render("pages/downloads.html", downloads=manifest().get("downloads", []))
+    lang = i18n.page_language()
+    return site.render("pages/downloads.html", downloads=manifest().get("downloads", []),
+                       dump_formats=wording.DUMP_FORMATS, size=lambda count: values.size(count, lang))
 
 
 @bp.route("/download/<name>")
