@@ -39,6 +39,7 @@ java:
 # Extract the pages' fixed wording into the German catalogue (then translate the new entries;
 # the app compiles the .po files itself at start).
 translations: install
+	mkdir -p build
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o build/messages.pot .
 	$(BIN)/pybabel update -i build/messages.pot -d server/rk/web/translations -l de --no-location --width 100
 

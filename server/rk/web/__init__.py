@@ -36,5 +36,6 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(routes.bp)
     app.register_blueprint(legal.bp)
     app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.ico"))
+    app.add_url_rule("/robots.txt", "robots", lambda: app.send_static_file("robots.txt"))
     app.wsgi_app = frontcache.FrontCache(app.wsgi_app, app.config["CACHE_BYTES"])
     return app

@@ -1,6 +1,7 @@
 """Delivery: compression, long-lived caching of versioned static files, the site's 404 page.
 
-Answers are compressed (brotli, else gzip) when the client accepts it, by Flask-Compress,
+Answers are compressed (brotli, else gzip; files sent from disk: brotli) when the client
+accepts it, by Flask-Compress,
 which adds `Vary: Accept-Encoding`; the front cache keys answers by Accept-Encoding too,
 so compressed and plain variants are never mixed. Static URLs made with url_for carry
 `?v=` and the first 12 hex digits of the file's sha256: such a URL never changes its
@@ -28,6 +29,8 @@ def init_app(app: Flask) -> None:
     app.config.update(
         COMPRESS_MIMETYPES=COMPRESSED,
         COMPRESS_ALGORITHM=["br", "gzip"],
+        # files (static, dumps) are streamed; Flask-Compress streams brotli, not gzip
+        COMPRESS_ALGORITHM_STREAMING=["br", "deflate"],
         COMPRESS_BR_LEVEL=5,
         COMPRESS_MIN_SIZE=512,
     )
