@@ -7,6 +7,7 @@ from urllib.parse import quote
 
 from flask import Flask, current_app, render_template, request, url_for
 from flask_babel import gettext
+from markupsafe import Markup, escape
 from werkzeug.exceptions import NotAcceptable
 
 from rk.namespaces import RK
@@ -58,6 +59,12 @@ def label(iri: str, lang: str) -> str:
     return labels().get(iri, lang) or str(wording.TERMS.get(iri, "")) or compact(iri)
 
 
+def lang_attribute(iri: str, lang: str) -> Markup:
+    """` lang="de"` when the label shown for `iri` is in another language than the page."""
+    code = labels().language(iri, lang)[1]
+    return Markup(f' lang="{escape(code)}"') if code and code != lang else Markup("")
+
+
 def kinds(types: list[str], lang: str) -> list[str]:
     """What a thing is, in words: the labels of its own (rk:) classes, else of the others named."""
     own = [t for t in types if t.startswith(str(RK))]
@@ -101,6 +108,7 @@ def _helpers() -> dict:
     return {
         "label": lambda iri: label(iri, lang),
         "kind": lambda iri: kind(iri, lang),
+        "lang_of": lambda iri: lang_attribute(iri, lang),
         "href": href,
         "literal": lambda term: values.literal(term.value, term.datatype, lang),
         "moments": (values.XSD + "date", values.XSD + "dateTime"),
