@@ -9,6 +9,7 @@ for. Unknown keys answer 404 with an HTML page.
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 from markupsafe import Markup
 
+from rk.namespaces import SCHEMA
 from rk.web.http import caching, conneg
 from rk.web.pages import entity, i18n, page_queries, site
 from rk.web.app_store import get_store
@@ -78,6 +79,7 @@ def page(path: str):
         "pages/entity.html",
         entity=found,
         kinds=site.kinds(found.types, lang),
+        dates=_dates(found),
         alternates=alternates,
         jsonld=script_json(jsonld.decode("utf-8")),
         path=path,
@@ -87,6 +89,15 @@ def page(path: str):
         f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for fmt, url in alternates
     )
     return caching.mark(response, tag)
+
+
+def _dates(found: entity.Entity) -> tuple[str, str | None] | None:
+    """An event's start and end (lexical forms), for the line that gives its time in words."""
+    values = dict(found.properties)
+    starts, ends = values.get(str(SCHEMA.startDate)), values.get(str(SCHEMA.endDate))
+    if not starts:
+        return None
+    return starts[0].value, ends[0].value if ends else None
 
 
 def not_found():
