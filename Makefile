@@ -41,7 +41,7 @@ java:
 translations: install
 	mkdir -p build
 	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o build/messages.pot .
-	$(BIN)/pybabel update -i build/messages.pot -d server/rk/web/translations -l de --no-location --width 100
+	$(BIN)/pybabel update -i build/messages.pot -d server/rk/web/translations -l de --width 100
 
 # Re-vendor the front-end files (needs npm; the output in server/rk/web/static/vendor/ is committed).
 vendor:
