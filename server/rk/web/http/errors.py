@@ -1,7 +1,8 @@
-"""Error responses as short plain text, never HTML pages or tracebacks."""
+"""Error responses as short plain text, never tracebacks; a path that names nothing gets the
+site's HTML 404 page."""
 
 from flask import Flask, current_app
-from werkzeug.exceptions import BadGateway, GatewayTimeout, HTTPException, RequestEntityTooLarge
+from werkzeug.exceptions import BadGateway, GatewayTimeout, HTTPException, NotFound, RequestEntityTooLarge
 
 from rk.store import StoreAnswerInvalid, StoreTimeout, StoreUnavailable
 
@@ -13,6 +14,11 @@ def init_app(app: Flask) -> None:
     app.register_error_handler(HTTPException, plain_text)
     for store_error in UPSTREAM:
         app.register_error_handler(store_error, upstream)
+
+
+def html_not_found(app: Flask, page) -> None:
+    """Answer every 404 with `page()`, the site's page that offers the search and the way home."""
+    app.register_error_handler(NotFound, lambda error: page())
 
 
 def upstream(error: Exception):

@@ -10,7 +10,7 @@ from flask import Blueprint, Response, abort, send_file
 
 from rk.paths import DOWNLOAD_DIR
 from rk.web.http import caching, conneg
-from rk.web.pages import i18n, site
+from rk.web.pages import i18n, site, values, wording
 from rk.web.pages.terms import rows
 from rk.web.app_store import build_folder, get_manifest as manifest, get_store
 
@@ -69,7 +69,8 @@ def description():
     classes = rows(store.query(CLASSES))
     linksets = [row for row in rows(store.query(LINKSETS)) if row["title"].lang == language]
     response = site.render("pages/dataset.html", summary=summaries.get(language) or summaries.get("de", {}),
-                           classes=classes, linksets=linksets, manifest=manifest())
+                           classes=classes, linksets=linksets, manifest=manifest(),
+                           licence_name=lambda iri: wording.LICENCES.get(iri, iri))
     response.vary.add("Accept")
     return response
 
@@ -83,7 +84,9 @@ def void():
 @bp.route("/download/")
 def downloads():
     """A page listing the dumps with format, size and sha256."""
-    return site.render("pages/downloads.html", downloads=manifest().get("downloads", []))
+    lang = i18n.page_language()
+    return site.render("pages/downloads.html", downloads=manifest().get("downloads", []),
+                       dump_formats=wording.DUMP_FORMATS, size=lambda count: values.size(count, lang))
 
 
 @bp.route("/download/<name>")
