@@ -74,7 +74,7 @@ def page(path: str):
     response = site.render(
         "pages/entity.html",
         entity=found,
-        kinds=site.kinds(found.types, lang),
+        kinds=site.kind_names(found.types, lang),
         dates=_dates(found),
         alternates=alternates,
         jsonld=script_json(found.jsonld.decode("utf-8")),

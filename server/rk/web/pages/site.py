@@ -108,7 +108,7 @@ def lang_attribute(iri: str, lang: str) -> Markup:
     return Markup(f' lang="{escape(code)}"') if code and code != lang else Markup("")
 
 
-def kinds(types: list[str], lang: str) -> list[str]:
+def kind_names(types: list[str], lang: str) -> list[str]:
     """What a thing is, in words: the labels of its own (rk:) classes, else of the others named."""
     own = [t for t in types if t.startswith(str(RK))]
     chosen = own or [t for t in types if t in wording.TERMS]
@@ -117,7 +117,7 @@ def kinds(types: list[str], lang: str) -> list[str]:
 
 def kind(iri: str, lang: str) -> str:
     """What the instance `iri` is, in words ("Themenforum", "Person")."""
-    return ", ".join(kinds(current_app.extensions["rk.types"].get(iri, []), lang))
+    return ", ".join(kind_names(current_app.extensions["rk.types"].get(iri, []), lang))
 
 
 def release(lang: str) -> dict | None:
