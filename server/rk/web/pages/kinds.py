@@ -76,9 +76,12 @@ def sections_for(types) -> list[Section]:
 
 SECTION_CLASSES = (
     "SELECT ?this ?cls WHERE { VALUES ?cls { "
-    + " ".join(f"<{kind.cls}>" for kind in KINDS if kind.section)
+    + " ".join(dict.fromkeys([f"<{kind.cls}>" for kind in KINDS if kind.section]
+                             + [f"<{cls}>" for _, classes in SHARED for cls in classes]))
     + " } ?this a ?cls }"
 )
+# the sections of a thing of none of those classes: the shared ones every page shows
+EVERY_PAGE = tuple(sections_for(()))
 
 
 def section_index(store) -> dict[str, tuple[Section, ...]]:

@@ -32,7 +32,7 @@ def init_app(app: Flask) -> None:
 
 def sections(iri: str) -> tuple:
     """The sections (kinds.Section) the page of `iri` shows."""
-    return current_app.extensions["rk.sections"].get(iri, ())
+    return current_app.extensions["rk.sections"].get(iri, kinds.EVERY_PAGE)
 
 
 def labels() -> LabelIndex:
