@@ -7,8 +7,9 @@ gains a kind not listed), the views, the ontology, the operator's pages and a 40
 from rk.namespaces import BASE
 
 FIXED = [
-    "/", "/list/forums", "/list/events", "/search?q=essen", "/search", "/dataset", "/download/",
-    "/queries", "/views", "/views/moderation", "/views/timeline", "/views/network", "/ontology.html",
+    "/", "/list/forums", "/list/events", "/list/projects", "/list/projects?forum=04", "/list/sources",
+    "/search?q=essen", "/search", "/dataset", "/download/", "/queries", "/api", "/views", "/views/moderation",
+    "/views/timeline", "/views/network", "/views/map", "/views/projects", "/ontology.html",
     "/impressum", "/datenschutz", "/barrierefreiheit", "/kontakt", "/no/such/page",
 ]
 # the first segments of the keys under /id/ (forum/04, person/…, action-field, …)
