@@ -15,8 +15,9 @@ FIXED = [
 # the first segments of the keys under /id/ (forum/04, person/…, action-field, …)
 ENTITY_KINDS = [
     "action-field", "cabinet-decision-2019-11-05", "cabinet-decision-nrw-tag", "department", "discrepancy", "discrepancy-kind",
-    "event", "event-format", "figure", "forum", "moderation", "organization", "person", "phase",
-    "place", "post", "project", "ruhr-konferenz", "sector", "source", "venue",
+    "event", "event-format", "figure", "forum", "geo-coordinates", "geometry", "inference", "link", "measure",
+    "moderation", "organization", "person", "phase", "place", "post", "project", "project-status", "public-record",
+    "ruhr-konferenz", "sector", "source", "status-report", "venue",
 ]
 # the richest page of a kind where the first in key order would show little
 CHOSEN = {"forum": "forum/04", "person": "person/andreas-pinkwart", "event": "event/04-1",
