@@ -135,3 +135,25 @@ def test_keyboard_walk(page: Page, base_url, traffic):
     assert traffic.foreign() == []
     # a page left at once by Enter may cancel its icon's fetch: only answers count here
     assert [f for f in traffic.failures if not f.startswith("failed ")] == []
+
+
+def test_keyboard_filters_the_project_list(page: Page, base_url, traffic):
+    """The project list's filter form works with the keyboard alone: Tab to the forum field,
+    pick forum 18 by typing, Tab to "Filtern", Enter; then Tab reaches a project of it."""
+    page.goto(base_url + "/list/projects")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("() => document.activeElement.name") == "forum":
+            break
+    else:
+        pytest.fail("the forum field is not reached with Tab")
+    page.keyboard.type("18")
+    assert page.evaluate("() => document.activeElement.value") == "18"
+    _tab_to(page, "Filtern", 6)
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(re.escape(base_url) + r"/list/projects\?forum=18(&|$)"))
+    assert _tab_to(page, "alle Projekte zeigen")["href"] == "/list/projects"
+    page.keyboard.press("Tab")  # the table's scroll box
+    page.keyboard.press("Tab")
+    assert _focused(page)["href"].startswith("/page/project/")
+    assert traffic.foreign() == [] and traffic.failures == []
