@@ -1,27 +1,27 @@
 """The `ontology` blueprint: /ontology answers 303 to its documentation or its RDF.
 
-The HTML documentation is pyLODE's, generated once per server process and language
-from the ontology graph the store holds, and shown inside the site's own page (header,
-skip link, footer, stylesheet). pyLODE is given the ontology with the texts of one
-language only (German or English, the other where a term has no text in it), so labels
-are not run together; its own styles, scripts and icons are dropped, and of two sections
-with one id (pyLODE lists functional properties twice) the second gets a suffix. pyLODE
-names some sections after their labels, so an anchor with each term's local name is
-added: /ontology.html#ThematicForum works.
+The HTML documentation is pyLODE's, made by `rk build` per language (rk.build.ontology_docs,
+ontology-de.html and ontology-en.html in the pinned build), read once per server process
+and language and shown inside the site's own page (header, skip link, footer,
+stylesheet); only a server without a local build (a remote store alone) has pyLODE make
+it from the store's ontology on first use. pyLODE's own styles, scripts and icons are
+dropped, and of two sections with one id (pyLODE lists functional properties twice) the
+second gets a suffix. pyLODE names some sections after their labels, so an anchor with
+each term's local name is added: /ontology.html#ThematicForum works.
 """
 
 import re
 import threading
-from collections import defaultdict
 
 from flask import Blueprint, Response, current_app, redirect, url_for
 from flask_babel import lazy_gettext as _l
 from markupsafe import Markup
-from rdflib import Graph, Literal
 
+from rk.build.ontology_docs import pylode_html
+from rk.paths import ONTOLOGY_HTML
 from rk.web.http import caching, conneg
 from rk.web.pages import i18n, page_queries, site
-from rk.web.app_store import get_store
+from rk.web.app_store import build_folder, get_store
 
 bp = Blueprint("ontology", __name__)
 _lock = threading.Lock()
@@ -73,34 +73,25 @@ def document(suffix: str):
 
 
 def documentation(lang: str) -> tuple[Markup, Markup]:
-    """pyLODE's documentation in `lang` (its content and its table of contents), made on first use."""
+    """pyLODE's documentation in `lang` (its content and its table of contents), read once."""
     extensions = current_app.extensions
     key = f"rk.ontology_html.{lang}"
     with _lock:
         if key not in extensions:
-            from pylode import OntPub
-
-            turtle = page_queries.ontology(get_store()).serialize(conneg.TURTLE.name)
-            graph = in_language(Graph().parse(data=turtle, format="turtle"), lang)
-            extensions[key] = fitted(OntPub(ontology=graph.serialize(format="turtle")).make_html(), lang)
+            extensions[key] = fitted(made_by_build(lang) or made_here(lang), lang)
         return extensions[key]
 
 
-def in_language(graph: Graph, lang: str) -> Graph:
-    """`graph` with, for each subject and property, only the texts in `lang` (or all, if none is)."""
-    chosen = Graph()
-    for prefix, namespace in graph.namespaces():
-        chosen.bind(prefix, namespace)
-    texts = defaultdict(list)
-    for s, p, o in graph:
-        if isinstance(o, Literal) and o.language:
-            texts[(s, p)].append(o)
-        else:
-            chosen.add((s, p, o))
-    for (s, p), literals in texts.items():
-        for literal in [t for t in literals if t.language == lang] or literals:
-            chosen.add((s, p, literal))
-    return chosen
+def made_by_build(lang: str) -> str | None:
+    """The documentation `rk build` made for `lang`, from the build this app serves."""
+    folder = build_folder()
+    made = folder / ONTOLOGY_HTML.format(lang=lang) if folder is not None else None
+    return made.read_text(encoding="utf-8") if made is not None and made.is_file() else None
+
+
+def made_here(lang: str) -> str:
+    """pyLODE's documentation of the store's ontology, for a server without a local build."""
+    return pylode_html(page_queries.ontology(get_store()).serialize(conneg.TURTLE.name), lang)
 
 
 def fitted(html: str, lang: str) -> tuple[Markup, Markup]:
