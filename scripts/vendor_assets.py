@@ -26,6 +26,7 @@ OUT = ROOT / "server" / "rk" / "web" / "static" / "vendor"
 
 # package name -> built files (relative to the package) that the pages load
 FILES = {
+    "axe-core": ["axe.min.js"],  # for the accessibility tests (tests/browser/), not the pages
     "@zazuko/yasgui": ["build/yasgui.min.js", "build/yasgui.min.css"],
     "vis-network": ["standalone/umd/vis-network.min.js"],
     "leaflet": ["dist/leaflet.js", "dist/leaflet.css"],

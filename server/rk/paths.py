@@ -15,5 +15,6 @@ DATASET_NQ = "dataset.nq"
 DATASET_TRIG = "dataset.trig"
 VALIDATION_REPORT = "validation-report.ttl"
 MANIFEST = "manifest.json"
+ONTOLOGY_HTML = "ontology-{lang}.html"  # pyLODE's documentation, made by rk build (rk.build.ontology_docs)
 DOWNLOAD_DIR = "download"  # the dumps, build/download/ruhr-konferenz.{ttl,nt,nq,trig,jsonld}
 DUMP_STEM = "ruhr-konferenz"

@@ -7,8 +7,11 @@ full-page screenshot in test-artifacts/browser/NN-name.png.
 """
 
 import re
+from datetime import date
+from urllib.parse import urlsplit
 
 import pytest
+from babel.dates import format_date
 from playwright.sync_api import Page, expect
 
 FORUM = "https://w3id.org/ruhr-konferenz/id/forum/04"
@@ -34,6 +37,8 @@ def expected(select) -> dict:
     assert rows, "forum 04 has no event with a venue in a city"
     row = rows[0]
     row["date"] = str(row["start"])[:10]
+    # how the pages write that day for people (Babel's long German date: "22. März 2019")
+    row["day"] = format_date(date.fromisoformat(row["date"]), "long", locale="de")
     return row
 
 
@@ -80,7 +85,7 @@ def test_walk_home_forum_person_event_venue_source(page: Page, base_url, shots, 
     expect(moderator_row).to_have_count(1)
     expect(moderator_row).to_contain_text("Minister")
     events = _section(page, "Moderationsteam").locator("table").nth(1)
-    dates = events.locator("tr td:first-child").all_inner_texts()
+    dates = events.locator("tr td:first-child time").evaluate_all("ts => ts.map(t => t.dateTime)")
     assert dates and dates == sorted(dates), dates
     _shot(page, shots, 3, "forum-04")
 
@@ -103,11 +108,12 @@ def test_walk_home_forum_person_event_venue_source(page: Page, base_url, shots, 
     event_row = events.get_by_role("row").filter(
         has=page.get_by_role("link", name=expected["eventLabel"], exact=True)
     )
-    expect(event_row.get_by_role("cell").first).to_have_text(expected["date"])
+    expect(event_row.get_by_role("cell").first).to_contain_text(expected["day"])
+    assert event_row.locator("time").first.get_attribute("datetime")[:10] == expected["date"]
     event_row.get_by_role("link", name=expected["eventLabel"], exact=True).click()
     expect(page).to_have_url(re.compile(r"/page/event/04-\d+$"))
     expect(page.get_by_role("heading", level=1)).to_have_text(expected["eventLabel"])
-    expect(_value(page, "Beginn")).to_contain_text(expected["date"])
+    expect(_value(page, "Beginn")).to_contain_text(expected["day"])
     expect(_value(page, "Themenforum").get_by_role("link")).to_have_text(FORUM_DE)
     _shot(page, shots, 5, "event")
 
@@ -128,7 +134,7 @@ def test_walk_home_forum_person_event_venue_source(page: Page, base_url, shots, 
     _shot(page, shots, 7, "source")
 
     # the walk loaded the stylesheet and touched no host but the server
-    assert any(url.endswith("/static/style.css") for url in traffic.requests), traffic.requests
+    assert any(urlsplit(url).path == "/static/style.css" for url in traffic.requests), traffic.requests
     assert traffic.foreign() == []
     assert traffic.failures == []
 

@@ -3,7 +3,7 @@
 import urllib.parse
 
 import pytest
-from pages_support import get, parse_html
+from pages_support import get, parse_html, tree
 
 from rk.web.pages.labels import forms
 
@@ -86,15 +86,30 @@ def test_language_by_parameter_and_accept_language(port):
 )
 def test_pages_load_nothing_from_elsewhere(port, path):
     page = parse_html(get(port, path).text)
-    assert page.resources == ["/static/style.css"]
-    assert get(port, "/static/style.css").status == 200
+    assert [urllib.parse.urlsplit(url).path for url in page.resources] == ["/static/favicon.svg", "/static/style.css"]
+    for url in page.resources:
+        assert get(port, url).status == 200
 
 
 def test_forum_page_sections(port):
     page = parse_html(get(port, "/page/forum/04").text)
     text = [t.strip() for t in page.text if t.strip()]
     assert "Andreas Pinkwart" in text and "Johannes Teyssen" in text
-    assert "2019-03-22" in text
+    assert "22. März 2019, 12:30–15:30 Uhr" in text  # the first event, start and end in words
     assert "/page/venue/ruhrfestspielhaus" in " ".join(page.anchors) or any(
         href.startswith("/page/venue/") for href in page.anchors
     )
+
+
+def test_a_persons_page_shows_the_posts_they_hold(port, select):
+    holders = {}
+    for row in select("SELECT ?person ?post WHERE { ?person a foaf:Person ; org:holds ?post }"):
+        holders.setdefault(row["person"], set()).add(row["post"])
+    assert holders, "the data has no person holding a post"
+    for person, posts in holders.items():
+        document = tree(get(port, "/page/" + person.split("/id/", 1)[1]).text)
+        section = next(s for s in document.all("section")
+                       if any(h.text() == "Foren, Rollen und Zugehörigkeit" for h in s.all("h2")))
+        assert "Ämter" in [h.text() for h in section.all("h2")], person
+        shown = {href for href, _ in section.links()}
+        assert {"/page/" + post.split("/id/", 1)[1] for post in posts} <= shown, person

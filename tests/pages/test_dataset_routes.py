@@ -4,6 +4,7 @@ import hashlib
 import json
 
 import pytest
+from babel.numbers import format_decimal
 from pages_support import get, parse_html
 from rdflib import Dataset, Graph, URIRef
 from rdflib.namespace import DCAT, RDF, VOID
@@ -30,7 +31,7 @@ def test_dataset_page_for_people(port, manifest):
     page = parse_html(get(port, "/dataset", "text/html").body.decode())
     text = " ".join(page.text)
     assert "Wissensgraph der Ruhr-Konferenz" in text
-    assert str(manifest["triples"]["https://w3id.org/ruhr-konferenz/graph/data"]) in text
+    assert format_decimal(manifest["triples"]["https://w3id.org/ruhr-konferenz/graph/data"], locale="de") in text
     assert "/download/" in page.anchors and "/.well-known/void" in page.anchors
     english = parse_html(get(port, "/dataset?lang=en", "text/html").body.decode())
     assert "Ruhr-Konferenz knowledge graph" in " ".join(english.text)

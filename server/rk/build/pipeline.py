@@ -11,6 +11,7 @@ from rk.build.dcat import dcat_description
 from rk.build.dumps import dumps
 from rk.build.links import links_graph
 from rk.build.loader import Source, default_sources, load
+from rk.build.ontology_docs import documentation
 from rk.build.metadata import version_statement, void_description
 from rk.build.reasoning import infer
 from rk.build.stats import triples_per_graph
@@ -68,7 +69,8 @@ def assemble(sources: list[Source] | None = None, links: Path = LINKS_DIR) -> Bu
 
 
 def build(output: Path, sources: list[Source] | None = None) -> BuildResult:
-    """Assemble the dataset and, if it conforms, write it and its dumps to `output`.
+    """Assemble the dataset and, if it conforms, write it, its dumps and the ontology's
+    documentation (pyLODE, per language) to `output`.
 
     The dumps are serialised first, because the DCAT description of them, added to
     the meta graph, states their byte sizes (no dump holds the meta graph).
@@ -87,7 +89,10 @@ def build(output: Path, sources: list[Source] | None = None) -> BuildResult:
         meta.add(version)
         result.seconds["dumps"] = time.perf_counter() - started
         started = time.perf_counter()
+        ontology_html = documentation(result.dataset.graph(GRAPH_ONTOLOGY))
+        result.seconds["ontology"] = time.perf_counter() - started
+        started = time.perf_counter()
         result.manifest = write_build(output, result.dataset, result.validation.report,
-                                      triples_per_graph(result.dataset), downloads, str(version[2]))
+                                      triples_per_graph(result.dataset), downloads, str(version[2]), ontology_html)
         result.seconds["write"] = time.perf_counter() - started
     return result

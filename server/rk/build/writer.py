@@ -10,7 +10,7 @@ from pathlib import Path
 from rdflib import Dataset, Graph
 
 from rk.build.dumps import nquads, trig
-from rk.paths import DATASET_NQ, DATASET_TRIG, DOWNLOAD_DIR, MANIFEST, VALIDATION_REPORT
+from rk.paths import DATASET_NQ, DATASET_TRIG, DOWNLOAD_DIR, MANIFEST, ONTOLOGY_HTML, VALIDATION_REPORT
 
 
 def write_atomically(path: Path, content: bytes) -> None:
@@ -39,15 +39,17 @@ def _entry(name: str, content: bytes) -> dict:
 
 
 def write_build(folder: Path, dataset: Dataset, report: Graph, triples: dict[str, int],
-                downloads: dict[str, bytes], version: str) -> dict:
+                downloads: dict[str, bytes], version: str, ontology_html: dict[str, bytes]) -> dict:
     """Write the dumps into download/, then dataset.nq, dataset.trig, the validation
-    report, and last the manifest: the dataset's version (its owl:versionInfo, what every
-    store reports), the build time, and size and sha256 of every file."""
+    report, the ontology's documentation per language, and last the manifest: the
+    dataset's version (its owl:versionInfo, what every store reports), the build time, and
+    size and sha256 of every file."""
     (folder / DOWNLOAD_DIR).mkdir(parents=True, exist_ok=True)
     for name, content in downloads.items():
         write_atomically(folder / DOWNLOAD_DIR / name, content)
     files = {DATASET_NQ: nquads(dataset), DATASET_TRIG: trig(dataset),
-             VALIDATION_REPORT: report.serialize(format="turtle").encode("utf-8")}
+             VALIDATION_REPORT: report.serialize(format="turtle").encode("utf-8"),
+             **{ONTOLOGY_HTML.format(lang=lang): html for lang, html in ontology_html.items()}}
     for name, content in files.items():
         write_atomically(folder / name, content)
     manifest = {

@@ -4,8 +4,8 @@ from flask import Flask
 
 from rk.web import app_store, settings
 from rk.web.api import routes as api
-from rk.web.http import clients, cors, errors, frontcache, resultcache
-from rk.web.pages import browse, linked_data, site
+from rk.web.http import clients, cors, delivery, errors, frontcache, resultcache
+from rk.web.pages import browse, i18n, legal, linked_data, site
 from rk.web.publication import description, ontology
 from rk.web.sparql import completion, endpoint, examples
 from rk.web.views import routes
@@ -21,7 +21,10 @@ def create_app(test_config: dict | None = None) -> Flask:
     settings.coerce(app.config)
     app.config["MAX_CONTENT_LENGTH"] = app.config["BODY_LIMIT"]
     errors.init_app(app)
+    errors.html_not_found(app, linked_data.not_found)
     cors.init_app(app)
+    delivery.init_app(app)
+    i18n.init_app(app)
     app_store.init_app(app)
     resultcache.init_app(app)
     clients.init_app(app)
@@ -36,5 +39,8 @@ def create_app(test_config: dict | None = None) -> Flask:
     app.register_blueprint(routes.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(completion.bp)
+    app.register_blueprint(legal.bp)
+    app.add_url_rule("/favicon.ico", "favicon", lambda: app.send_static_file("favicon.ico"))
+    app.add_url_rule("/robots.txt", "robots", lambda: app.send_static_file("robots.txt"))
     app.wsgi_app = frontcache.FrontCache(app.wsgi_app, app.config["CACHE_BYTES"])
     return app

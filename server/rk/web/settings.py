@@ -159,6 +159,40 @@ SETTINGS = (
         str,
         "Attribution shown for the tiles of map_tiles (HTML is escaped), as their licence asks.",
     ),
+    Setting(
+        "operator",
+        "",
+        str,
+        "Name of the body that runs this site, shown in the footer and the statements; "
+        "empty: a placeholder asks the operator to set it.",
+    ),
+    Setting(
+        "contact_email",
+        "",
+        str,
+        "Address for feedback, accessibility barriers and data errors (footer, contact "
+        "page, every entity page's 'report an error' link); empty: a placeholder.",
+    ),
+    Setting(
+        "imprint_file",
+        "",
+        str,
+        "File with the Impressum (.md, .html or .txt; '{lang}' in the name is replaced "
+        "by de or en, German is the fallback); empty: a placeholder saying what it must hold.",
+    ),
+    Setting(
+        "privacy_file",
+        "",
+        str,
+        "File with the Datenschutzerklärung (privacy notice), as for imprint_file.",
+    ),
+    Setting(
+        "accessibility_file",
+        "",
+        str,
+        "File replacing the built-in Erklärung zur Barrierefreiheit (accessibility "
+        "statement), as for imprint_file; empty: the built-in statement.",
+    ),
 )
 BY_NAME = {setting.name: setting for setting in SETTINGS}
 

@@ -1,10 +1,11 @@
-"""Error responses as short plain text, never HTML pages or tracebacks."""
+"""Error responses as short plain text, never tracebacks; a path that names nothing gets the
+site's HTML 404 page."""
 
 from contextlib import contextmanager
 
 from flask import Flask, current_app
 from werkzeug.exceptions import (BadGateway, BadRequest, GatewayTimeout, HTTPException, InternalServerError,
-                                 RequestEntityTooLarge, ServiceUnavailable)
+                                 NotFound, RequestEntityTooLarge, ServiceUnavailable)
 
 from rk.store import (QueryFailed, QueryRefused, QuerySyntaxError, QueryTimeout, StoreAnswerInvalid, StoreBusy,
                       StoreTimeout, StoreUnavailable)
@@ -32,6 +33,11 @@ def client_query():
         raise ServiceUnavailable(str(error)) from None
     except QueryFailed as error:
         raise InternalServerError(str(error)) from None
+
+
+def html_not_found(app: Flask, page) -> None:
+    """Answer every 404 with `page()`, the site's page that offers the search and the way home."""
+    app.register_error_handler(NotFound, lambda error: page())
 
 
 def upstream(error: Exception):

@@ -2,7 +2,8 @@
 
 The dataset is read-only, so an answer the app marks cacheable (it carries an ETag
 derived from the dataset version, `caching.mark`) is fixed by the request's path and
-query string and by the headers the app reads: Accept, Accept-Language and Host. The
+query string and by the headers the app reads: Accept, Accept-Language, Accept-Encoding
+(compressed and plain answers are kept apart) and Host. The
 first such answer is kept as status, headers and bytes; a repeated request gets it
 without routing, parsing the query or asking the store (header X-RK-Cache: hit). It
 sits in front of the app as WSGI middleware, so a hit costs less than Flask's own
@@ -16,7 +17,7 @@ from rk.web.http.resultcache import BoundedCache
 MARK = "rk.front_cacheable"  # set in the WSGI environ by caching.mark
 KEEPS = "rk.front_cache"  # set by the front cache: it will keep this request's marked answer
 KEY_FIELDS = ("SCRIPT_NAME", "PATH_INFO", "QUERY_STRING", "HTTP_ACCEPT",
-              "HTTP_ACCEPT_LANGUAGE", "HTTP_HOST", "wsgi.url_scheme")
+              "HTTP_ACCEPT_LANGUAGE", "HTTP_ACCEPT_ENCODING", "HTTP_HOST", "wsgi.url_scheme")
 _HEADER_OVERHEAD = 64  # bytes counted per header line beyond its text
 
 

@@ -2,7 +2,7 @@
 
 from flask import Blueprint, current_app, request
 
-from rk.web.pages import i18n, kinds, projects, site, sources
+from rk.web.pages import i18n, kinds, projects, site, sources, values, wording
 from rk.web.pages.linked_data import not_found
 from rk.web.app_store import get_store
 
@@ -11,11 +11,17 @@ bp = Blueprint("browse", __name__)
 
 @bp.route("/")
 def home():
-    """The dataset in numbers, each linking to its list."""
+    """The front door: what the Ruhr-Konferenz was, where to start, the dataset in numbers."""
     counts = site.counts()
     numbers = [(kind.list_name, counts.get(kind.list_name, 0)) for kind in kinds.KINDS]
     programme = current_app.config["BASE_IRI"] + "id/ruhr-konferenz"
-    return site.render("pages/home.html", numbers=numbers, programme=programme)
+    return site.render(
+        "pages/home.html",
+        numbers=numbers,
+        counts=dict(numbers),
+        programme=programme,
+        view_titles=list(wording.VIEW_TITLES.items()),
+    )
 
 
 @bp.route("/list/<name>")
@@ -27,13 +33,13 @@ def listing(name: str):
     if kind.list_view:
         return site.render("pages/list.html", name=name, list_view=kind.list_view,
                            **LIST_VIEWS[kind.list_view]())
-    key, labels, lang = kind.sort, site.labels(), i18n.page_language()
+    key, lang = kind.sort, i18n.page_language()
     items = {}
     for row in kinds.members(get_store(), kind):
         iri = row["this"].value
         value = row[key].value if key and key in row else ""
         sort = int(value) if key == "forumNumber" and value else value.casefold()
-        items[iri] = ((sort, labels.show(iri, lang).casefold()), _note(key, value))
+        items[iri] = ((sort, site.label(iri, lang).casefold()), _note(key, value, lang))
     ordered = sorted(items.items(), key=lambda item: (item[1][0][0] == "", item[1][0]))
     return site.render(
         "pages/list.html", name=name, items=[(iri, note) for iri, (_, note) in ordered]
@@ -61,16 +67,16 @@ def project_list() -> dict:
 
 def source_list() -> dict:
     """The sources in their three groups, each ordered by label."""
-    labels, lang = site.labels(), i18n.page_language()
-    return {"groups": {name: sorted(members, key=lambda s: labels.show(s.iri, lang).casefold())
+    lang = i18n.page_language()
+    return {"groups": {name: sorted(members, key=lambda s: site.label(s.iri, lang).casefold())
                        for name, members in sources.grouped(get_store()).items()}}
 
 
 LIST_VIEWS = {"projects": project_list, "sources": source_list}
 
 
-def _note(key: str | None, value: str) -> str:
+def _note(key: str | None, value: str, lang: str) -> str:
     """What a list shows before a label: a forum's number or an event's date."""
     if key == "forumNumber" and value:
         return f"{int(value):02d}"
-    return value[:10] if key == "start" else ""
+    return values.when(value[:10], None, lang) if key == "start" and value else ""

@@ -51,8 +51,9 @@ def gather(store: Store, labels: LabelIndex, sections, iri: str, lang: str) -> E
     public = {row["source"].value for row in found["public_sources"]}
     sources = [term.value for term in by_property.get(str(PROV.wasDerivedFrom), []) if term.value not in public]
     properties = sorted(
-        ((prop, _ordered(values, labels, lang)) for prop, values in by_property.items()),
-        key=lambda item: (item[0] != str(RDF.type), labels.show(item[0], lang).casefold()),
+        ((prop, _ordered(values, labels, lang)) for prop, values in by_property.items()
+         if prop != str(RDF.type)),  # the types are shown as the thing's kind
+        key=lambda item: labels.show(item[0], lang).casefold(),
     )
     inbound = sorted(
         ((row["s"].value, row["p"].value) for row in found["inbound"]),

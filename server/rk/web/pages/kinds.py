@@ -1,6 +1,6 @@
 """The kinds of thing the pages know, in one registry.
 
-Each kind names its class, its list page (titled by the i18n string `list_{name}`), how
+Each kind names its class, its list page (titled by `wording.LIST_TITLES[name]`), how
 the list is sorted and the purpose-built sections its entity pages show. Lists, the home page's counts, the entity
 sections and the browser-walk tests all derive from `KINDS`: adding a kind means one
 entry here (and a section template if it has a section). `SHARED` adds sections that

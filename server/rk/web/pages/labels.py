@@ -62,11 +62,18 @@ class LabelIndex:
 
     def get(self, iri: str, lang: str) -> str | None:
         """The label of `iri` in `lang`, falling back to German, English, any language."""
+        return self.language(iri, lang)[0]
+
+    def language(self, iri: str, lang: str) -> tuple[str | None, str]:
+        """The label `get` gives and its language tag ("" when untagged or none)."""
         labels = self._labels.get(iri, {})
         for code in (lang, *FALLBACK):
             if code in labels:
-                return labels[code]
-        return next(iter(labels.values()), None)
+                return labels[code], code
+        if not labels:
+            return None, ""
+        code, text = next(iter(labels.items()))
+        return text, code
 
     def iris(self) -> list[str]:
         """Every IRI that has a label."""

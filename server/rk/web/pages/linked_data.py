@@ -9,6 +9,7 @@ for. Unknown keys answer 404 with an HTML page.
 from flask import Blueprint, Response, current_app, redirect, request, url_for
 from markupsafe import Markup
 
+from rk.namespaces import SCHEMA
 from rk.web.http import caching, conneg
 from rk.web.pages import entity, i18n, page_queries, site
 from rk.web.app_store import get_store
@@ -73,15 +74,27 @@ def page(path: str):
     response = site.render(
         "pages/entity.html",
         entity=found,
+        kinds=site.kind_names(found.types, lang),
+        dates=_dates(found),
         alternates=alternates,
         jsonld=script_json(found.jsonld.decode("utf-8")),
         path=path,
+        report=site.report_link(iri, found.label),
     )
     response.headers["Link"] = ", ".join(
         f'<{url}>; rel="alternate"; type="{fmt.media_type}"' for fmt, url in alternates
     )
     caching.vary(response, "Accept-Language")
     return caching.mark(response, tag)
+
+
+def _dates(found: entity.Entity) -> tuple[str, str | None] | None:
+    """An event's start and end (lexical forms), for the line that gives its time in words."""
+    values = dict(found.properties)
+    starts, ends = values.get(str(SCHEMA.startDate)), values.get(str(SCHEMA.endDate))
+    if not starts:
+        return None
+    return starts[0].value, ends[0].value if ends else None
 
 
 def not_found():

@@ -5,7 +5,7 @@ VALUES clause holding a checked IRI); no other value ever enters the query text.
 store's default graph is the union of the named graphs, inferred triples included.
 """
 
-from rk.namespaces import GRAPH_ONTOLOGY, SPARQL_PROLOGUE
+from rk.namespaces import GRAPH_META, GRAPH_ONTOLOGY, SPARQL_PROLOGUE
 from rk.store import Formats, Store
 from rk.web.pages.terms import Term, bound, rows
 
@@ -36,9 +36,10 @@ SELECT ?position ?person ?role ?affiliation WHERE {
   OPTIONAL { ?seat rk:position ?position } OPTIONAL { ?seat rk:statedRole ?role }
   OPTIONAL { ?seat rk:affiliation ?affiliation } } ORDER BY ?position"""
 FORUM_EVENTS = PREFIXES + """\
-SELECT ?event ?start ?location WHERE {
+SELECT ?event ?start ?end ?location WHERE {
   ?event rk:forum ?this
-  OPTIONAL { ?event schema:startDate ?start } OPTIONAL { ?event schema:location ?location }
+  OPTIONAL { ?event schema:startDate ?start } OPTIONAL { ?event schema:endDate ?end }
+  OPTIONAL { ?event schema:location ?location }
 } ORDER BY STR(?start) ?event"""
 PERSON_SEATS = PREFIXES + """\
 SELECT ?forum ?role ?affiliation WHERE {
@@ -57,10 +58,17 @@ DEPARTMENT_POSTS = PREFIXES + """\
 SELECT ?post ?holder WHERE {
   ?post org:postIn ?this OPTIONAL { ?post org:heldBy ?holder } } ORDER BY ?post"""
 PLACE_EVENTS = PREFIXES + """\
-SELECT DISTINCT ?event ?start ?venue WHERE {
+SELECT DISTINCT ?event ?start ?end ?venue WHERE {
   { ?event schema:location ?this } UNION { ?event schema:location ?venue . ?venue rk:city ?this }
   ?event a schema:Event OPTIONAL { ?event schema:startDate ?start }
+  OPTIONAL { ?event schema:endDate ?end }
 } ORDER BY STR(?start) ?event"""
+TYPES = "SELECT ?s ?type WHERE { ?s a ?type FILTER(isIRI(?s) && isIRI(?type)) }"
+RELEASE = f"""\
+PREFIX dct: <http://purl.org/dc/terms/>
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?version ?date WHERE {{ GRAPH <{GRAPH_META}> {{
+  ?dataset owl:versionInfo ?version OPTIONAL {{ ?dataset dct:modified ?date }} }} }} LIMIT 1"""
 
 # the links of ?this to other datasets, each with the dataset (from the meta graph's VoID
 # linksets: the target whose void:uriSpace the link starts with) and its titles; and the
@@ -178,3 +186,18 @@ def all_labels(store: Store) -> list[dict[str, Term]]:
     """Every (thing, label) pair of the dataset."""
     return rows(store.query(LABELS))
 
+
+def types(store: Store) -> dict[str, list[str]]:
+    """The classes of every thing, by its IRI."""
+    found: dict[str, list[str]] = {}
+    for row in rows(store.query(TYPES)):
+        found.setdefault(row["s"].value, []).append(row["type"].value)
+    return found
+
+
+def release(store: Store) -> dict[str, str] | None:
+    """The dataset's version (owl:versionInfo) and release date (dct:modified), if stated."""
+    found = rows(store.query(RELEASE))
+    if not found:
+        return None
+    return {"version": found[0]["version"].value, "date": found[0]["date"].value if "date" in found[0] else None}

@@ -1,24 +1,32 @@
-"""What every page shares: the label index, the counts, links and the template helpers."""
+"""What every page shares: the label index, the counts, links and the template helpers.
+
+The templates also get _() and ngettext() from Jinja's i18n extension, which Flask-Babel
+installs (see i18n.py)."""
 
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from flask import Flask, current_app, g, render_template, request, url_for
+from flask_babel import gettext
 from markupsafe import Markup, escape
 from werkzeug.exceptions import NotAcceptable
 
+from rk.namespaces import RK
 from rk.web.http import conneg
-from rk.web.pages import i18n, kinds
-from rk.web.pages.labels import LabelIndex
+from rk.web.pages import i18n, kinds, page_queries, values, wording
+from rk.web.pages.labels import LabelIndex, compact
 from rk.web.pages.terms import PATH
 
 
 def init_app(app: Flask) -> None:
-    """Read labels, counts and the entity sections from the store once; give templates
-    their helpers."""
+    """Read labels, types, counts, the entity sections and the release from the store once;
+    give templates their helpers."""
     store = app.extensions["rk.store"]
     app.extensions["rk.labels"] = LabelIndex(store, app.config["BASE_IRI"])
     app.extensions["rk.counts"] = kinds.counts(store)
     app.extensions["rk.sections"] = kinds.SectionIndex(store)
+    app.extensions["rk.types"] = page_queries.types(store)
+    app.extensions["rk.release"] = page_queries.release(store)
     app.context_processor(_helpers)
 
 
@@ -89,6 +97,37 @@ def href(iri: str, prefixes: Links | None = None) -> str:
     return iri
 
 
+def label(iri: str, lang: str) -> str:
+    """The label of `iri`: the dataset's, else the site's own for other vocabularies, else a CURIE."""
+    return labels().get(iri, lang) or str(wording.TERMS.get(iri, "")) or compact(iri)
+
+
+def lang_attribute(iri: str, lang: str) -> Markup:
+    """` lang="de"` when the label shown for `iri` is in another language than the page."""
+    code = labels().language(iri, lang)[1]
+    return Markup(f' lang="{escape(code)}"') if code and code != lang else Markup("")
+
+
+def kind_names(types: list[str], lang: str) -> list[str]:
+    """What a thing is, in words: the labels of its own (rk:) classes, else of the others named."""
+    own = [t for t in types if t.startswith(str(RK))]
+    chosen = own or [t for t in types if t in wording.TERMS]
+    return list(dict.fromkeys(label(t, lang) for t in chosen))
+
+
+def kind(iri: str, lang: str) -> str:
+    """What the instance `iri` is, in words ("Themenforum", "Person")."""
+    return ", ".join(kind_names(current_app.extensions["rk.types"].get(iri, []), lang))
+
+
+def release(lang: str) -> dict | None:
+    """The dataset's version (short) and release date in words, or None if unknown."""
+    found = current_app.extensions["rk.release"]
+    if not found:
+        return None
+    return {"version": found["version"][:12], "date": values.when(found["date"], None, lang)}
+
+
 def negotiated(formats) -> conneg.Format:
     """The format the request asks for among `formats` (`format` parameter, else Accept), or 406."""
     fmt = conneg.choose(request.args.getlist("format"), request.headers.get("Accept"), formats)
@@ -98,12 +137,15 @@ def negotiated(formats) -> conneg.Format:
 
 
 def render(template: str, status: int = 200, **context):
-    """Render a page template in the page language."""
+    """Render a page template in the page language; the answer varies by Accept-Language."""
     lang = i18n.page_language()
     body = render_template(template, lang=lang, **context)
-    return current_app.response_class(body, status, content_type="text/html; charset=utf-8")
+    response = current_app.response_class(body, status, content_type="text/html; charset=utf-8")
+    response.vary.add("Accept-Language")
+    return response
 
 
+MOMENTS = (values.XSD + "date", values.XSD + "dateTime")  # literals shown in <time>
 _MADE_LINKS = 50_000  # links remembered per link prefixes and language, at most
 
 
@@ -121,7 +163,7 @@ def _helpers() -> dict:
     """The templates' helpers for this request; `iri` and `term` write a link (or a
     literal) in Python, as a Jinja macro call costs more than the link itself."""
     lang = i18n.page_language()
-    show = labels().show
+    config = current_app.config
     prefixes = links()
     made = _made_links(prefixes, lang)
 
@@ -129,7 +171,8 @@ def _helpers() -> dict:
         found = made.get(iri)
         if found is None:
             found = made[iri] = Markup(
-                f'<a href="{escape(href(iri, prefixes))}">{escape(show(iri, lang))}</a>')
+                f'<a href="{escape(href(iri, prefixes))}"{lang_attribute(iri, lang)}>'
+                f'{escape(label(iri, lang))}</a>')
         return found
 
     def iri(value) -> Markup:
@@ -137,18 +180,54 @@ def _helpers() -> dict:
         return link_to(value) if value else Markup("")
 
     def term(value) -> Markup:
-        """A link for an IRI term, the value in a span (with its language) otherwise."""
+        """A link for an IRI term; a date in <time>, other values in a span (with their
+        language), written for the page's language."""
         if value.is_iri:
             return link_to(value.value)
-        lang_attribute = f' lang="{escape(value.lang)}"' if value.lang else ""
-        return Markup(f"<span{lang_attribute}>{escape(value.value)}</span>")
+        text = escape(values.literal(value.value, value.datatype, lang))
+        if value.datatype in MOMENTS:
+            return Markup(f'<time datetime="{escape(value.value)}">{text}</time>')
+        lang_of = f' lang="{escape(value.lang)}"' if value.lang else ""
+        return Markup(f"<span{lang_of}>{text}</span>")
+
+    def when(start, end=None) -> Markup:
+        """A period in a <time> element ("" without a start)."""
+        if not start:
+            return Markup("")
+        return Markup(f'<time datetime="{escape(start)}">{escape(values.when(start, end, lang))}</time>')
 
     return {
-        "t": lambda key: i18n.text(key, lang),
-        "label": lambda iri: show(iri, lang),
+        "label": lambda iri: label(iri, lang),
+        "kind": lambda iri: kind(iri, lang),
+        "lang_of": lambda iri: lang_attribute(iri, lang),
         "href": lambda iri: href(iri, prefixes),
         "iri": iri,
         "term": term,
+        "when": when,
+        "literal": lambda term: values.literal(term.value, term.datatype, lang),
+        "moments": MOMENTS,
+        "period": lambda start, end=None: values.when(start, end, lang),
+        "number": lambda value: values.number(value, lang),
+        "release": release(lang),
         "lang_args": lang_args(),
         "other_lang": "en" if lang == "de" else "de",
+        "list_titles": wording.LIST_TITLES,
+        "view_titles": wording.VIEW_TITLES,
+        "view_intros": wording.VIEW_INTROS,
+        "relation_names": wording.RELATION_NAMES,
+        "precision_names": wording.PRECISIONS,
+        "format_names": wording.FORMAT_NAMES,
+        "source_groups": wording.SOURCE_GROUPS,
+        "operator": config["OPERATOR"],
     }
+
+
+def report_link(iri: str, title: str) -> str:
+    """Where "report an error in these data" leads: a prepared e-mail, else the contact page."""
+    address = current_app.config["CONTACT_EMAIL"]
+    if not address:
+        return url_for("legal.contact", about=request.path, **lang_args())
+    subject = quote(gettext("Data error: %(title)s (%(iri)s)", title=title, iri=iri))
+    body = quote(request.url)
+    return f"mailto:{address}?subject={subject}&body={body}"
+

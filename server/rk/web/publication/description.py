@@ -11,7 +11,7 @@ from flask import Blueprint, Response, abort, send_file
 from rk.namespaces import DATASET_IRI, GRAPH_META, SPARQL_PROLOGUE
 from rk.paths import DOWNLOAD_DIR
 from rk.web.http import caching, conneg
-from rk.web.pages import i18n, projects, site, sources
+from rk.web.pages import i18n, projects, site, sources, values, wording
 from rk.web.pages.terms import rows
 from rk.web.app_store import build_folder, get_manifest as manifest, get_store
 
@@ -66,7 +66,8 @@ def description():
     response = site.render("pages/dataset.html", summary=summaries.get(language) or summaries.get("de", {}),
                            classes=classes, linksets=linksets, manifest=manifest(),
                            coverage=projects.coverage(store, projects.projects(store)), key=projects.key,
-                           source_counts={name: len(members) for name, members in groups.items()})
+                           source_counts={name: len(members) for name, members in groups.items()},
+                           licence_name=lambda iri: wording.LICENCES.get(iri, iri))
     response.vary.add("Accept")
     return response
 
@@ -80,7 +81,9 @@ def void():
 @bp.route("/download/")
 def downloads():
     """A page listing the dumps with format, size and sha256."""
-    return site.render("pages/downloads.html", downloads=manifest().get("downloads", []))
+    lang = i18n.page_language()
+    return site.render("pages/downloads.html", downloads=manifest().get("downloads", []),
+                       dump_formats=wording.DUMP_FORMATS, size=lambda count: values.size(count, lang))
 
 
 @bp.route("/download/<name>")

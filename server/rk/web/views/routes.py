@@ -6,9 +6,10 @@ answer as a picture and as a plain table that needs no script.
 """
 
 from flask import Blueprint, current_app, url_for
+from flask_babel import gettext
 
 from rk.web.http import caching
-from rk.web.pages import i18n, projects, site
+from rk.web.pages import i18n, projects, site, wording
 from rk.web.sparql import examples
 from rk.web.views import basemap, places, timeline
 from rk.web.pages.linked_data import not_found
@@ -103,7 +104,7 @@ def moderation(found: list[dict[str, Term]], lang: str) -> dict:
         (o for o in organisations.values() if o["department"]),
         key=lambda o: (min(o["leads"], default=len(forums) + 1), o["short"].casefold()),
     )
-    title = i18n.text("view_departments", lang)
+    title = gettext("State government departments")
     groups = [{"title": title, "sector": "", "rows": [line(o) for o in departments]}]
     others = [o for o in organisations.values() if not o["department"]]
     def by_label(sector: str) -> tuple:
@@ -111,7 +112,7 @@ def moderation(found: list[dict[str, Term]], lang: str) -> dict:
 
     for sector in sorted({o["sector"] for o in others}, key=by_label):
         members = sorted((o for o in others if o["sector"] == sector), key=lambda o: o["short"].casefold())
-        title = labels.show(sector, lang) if sector else i18n.text("view_no_sector", lang)
+        title = labels.show(sector, lang) if sector else gettext("no sector")
         groups.append({"title": title, "sector": sector, "rows": [line(o) for o in members]})
     seats = sorted(
         (seat for cell in cells.values() for seat in cell["seats"]),
@@ -125,8 +126,11 @@ def timeline_view(found: list[dict[str, Term]], lang: str) -> dict:
     events = timeline.events(found)
     chart = timeline.chart(events, lang)
     legend = sorted(chart["colours"].items(), key=lambda item: (item[0] == "", item[0].casefold()))
+    dated = [e for e in events if e.start is not None]
     return {
         "chart": chart,
+        "first_day": min(e.start for e in dated).isoformat() if dated else None,
+        "last_day": max(e.end or e.start for e in dated).isoformat() if dated else None,
         "legend": legend,
         "undated": [e for e in events if e.start is None],
         "events": sorted(events, key=lambda e: (e.start is None, e.start or e.end, e.number or 0, e.iri)),
@@ -150,7 +154,7 @@ def network(found: list[dict[str, Term]], lang: str) -> dict:
         node(source, row["sourceKind"].value, row.get("sourceAbbreviation"), None)
         node(target, row["targetKind"].value, row.get("targetAbbreviation"), row.get("targetNumber"))
         edges.append({"from": source, "to": target, "relation": relation,
-                      "title": i18n.text(f"view_{relation.replace('-', '_')}", lang)})
+                      "title": str(wording.RELATION_NAMES[relation])})
     kinds = {kind: sum(1 for n in nodes.values() if n["group"] == kind)
              for kind in ("department", "forum", "person", "organisation")}
     return {
@@ -193,16 +197,16 @@ def map_view(found: list[dict[str, Term]], lang: str) -> dict:
 def _marker_lines(place: places.Place, lang: str) -> list[str]:
     """The lines of a marker's tooltip: name, kind, events, forums, dates, precision."""
     labels = site.labels()
-    kind = i18n.text("view_city" if place.kind == "city" else "view_venue", lang)
+    kind = gettext("City") if place.kind == "city" else gettext("Venue")
     lines = [labels.show(place.iri, lang),
              f"{kind}" + (f", {labels.show(place.city, lang)}" if place.kind == "venue" and place.city else ""),
-             f"{len(place.events)} {i18n.text('view_events_n' if len(place.events) != 1 else 'view_event_1', lang)}"]
+             f"{len(place.events)} {gettext('events') if len(place.events) != 1 else gettext('event')}"]
     if place.forums:
-        lines.append(f"{i18n.text('view_forums', lang)}: {', '.join(f'{n:02d}' for n in place.forums)}")
+        lines.append(f"{gettext('Forums')}: {', '.join(f'{n:02d}' for n in place.forums)}")
     if place.dates:
-        lines.append(f"{i18n.text('date', lang)}: {', '.join(place.dates)}")
+        lines.append(f"{gettext('Date')}: {', '.join(place.dates)}")
     if place.kind == "venue" and place.precision == "city":
-        lines.append(i18n.text("precision_city", lang))
+        lines.append(gettext("location of the city"))
     return lines
 
 

@@ -1,6 +1,8 @@
 // Draws the actor network of /views/network with vis-network from the JSON the page embeds.
 // When drawn, the container gets data-nodes / data-edges (counts as drawn) and, once the
-// layout has settled, data-stabilized="true"; double-clicking a node opens its page.
+// layout has settled, data-stabilized="true"; clicking a node opens its page. The drawing is an
+// image (role="img" on the container, named in the page): its canvas takes no Tab stop, and
+// the same edges, with their links, are in the table below it.
 (function () {
   "use strict";
   var COLOURS = { department: "#005c8f", forum: "#f4a259", person: "#8cb369", organisation: "#bc4b51" };
@@ -41,7 +43,9 @@
       network.setOptions({ physics: false });
       container.dataset.stabilized = "true";
     });
-    network.on("doubleClick", function (params) {
+    var frame = container.querySelector(".vis-network");
+    if (frame) { frame.removeAttribute("tabindex"); }
+    network.on("click", function (params) {
       if (params.nodes.length && urls[params.nodes[0]]) {
         window.location.href = urls[params.nodes[0]];
       }
