@@ -64,6 +64,13 @@ def traffic() -> Traffic:
     return Traffic()
 
 
+def _failed(traffic: Traffic, request) -> None:
+    """A load that failed counts, except one the browser cancelled itself (ERR_ABORTED: the
+    page was left, e.g. by a click, before a late fetch such as its icon's ended)."""
+    if request.failure != "net::ERR_ABORTED":
+        traffic.failures.append(f"failed {request.url} ({request.failure})")
+
+
 @pytest.fixture()
 def page(browser, traffic):
     """A fresh page in a German-speaking browser (the site's default language)."""
@@ -72,7 +79,7 @@ def page(browser, traffic):
     )
     context.set_default_timeout(TIMEOUT_MS)
     context.on("request", lambda request: traffic.requests.append(request.url))
-    context.on("requestfailed", lambda request: traffic.failures.append(f"failed {request.url}"))
+    context.on("requestfailed", lambda request: _failed(traffic, request))
     context.on(
         "response",
         lambda response: response.status >= 400
