@@ -31,7 +31,6 @@ import re
 import shutil
 import subprocess
 import sys
-import time
 import urllib.parse
 import urllib.request
 import uuid
@@ -39,6 +38,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from processes import server_cpu, stop
+from support.servers import wait_until_ready
 
 from rk.catalogue import catalogue
 from rk.paths import BUILD_DIR, DATASET_NQ, PROJECT_ROOT
@@ -85,18 +85,9 @@ class Peer:
     modes: tuple[str, ...]
 
 
-def wait_until_up(url: str, process: subprocess.Popen | None, within: float) -> None:
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
-        if process is not None and process.poll() is not None:
-            raise RuntimeError(f"the server for {url} exited with {process.returncode}")
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.2)
-    raise RuntimeError(f"{url} did not answer within {within:g} s")
+def answers_200(url: str) -> bool:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.status == 200
 
 
 @contextlib.contextmanager
@@ -106,7 +97,7 @@ def process(command: list[str], url: str, log: Path, within: float = 600.0, env=
         child = subprocess.Popen(command, stdout=sink, stderr=subprocess.STDOUT,
                                  cwd=PROJECT_ROOT, env={**os.environ, **(env or {})})
     try:
-        wait_until_up(url, child, within)
+        wait_until_ready(child, lambda: answers_200(url), within, step=0.2)
         yield child.pid
     finally:
         stop(child)

@@ -154,13 +154,3 @@ def alive(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
-
-
-def wait_until(condition, seconds: float, step: float = 0.1) -> bool:
-    """Poll `condition` until it holds or `seconds` pass; whether it held."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if condition():
-            return True
-        time.sleep(step)
-    return condition()

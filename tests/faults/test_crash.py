@@ -8,7 +8,8 @@ import tempfile
 import threading
 from pathlib import Path
 
-from faults_support import alive, fetch, wait_until
+from faults_support import alive, fetch
+from support.servers import wait_until
 from sparql_support import start_server
 from support.procfs import cpu_seconds, descendants
 

@@ -8,7 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from faults_support import wait_until
+from support.servers import wait_until
 
 from rk.paths import DATASET_NQ, MANIFEST
 from rk.store import QueryTimeout, StoreBusy

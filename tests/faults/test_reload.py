@@ -12,7 +12,8 @@ import time
 import pyoxigraph
 import pytest
 from faults_support import (CITIES, Clients, add_city, alive, ask_cities, copy_project,
-                            fetch, rk, wait_until, workers)
+                            fetch, rk, workers)
+from support.servers import wait_until
 from sparql_support import start_server
 
 from rk.paths import DATASET_NQ, MANIFEST

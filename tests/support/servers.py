@@ -1,4 +1,5 @@
-"""Starting `rk serve` on 127.0.0.1 for a test or a benchmark: a free port, the command, the wait."""
+"""Starting a server on 127.0.0.1 for a test or a benchmark: a free port, the `rk serve`
+command, the bounded wait until it answers (and the polling it uses)."""
 
 import socket
 import subprocess
@@ -21,18 +22,27 @@ def serve_command(build_dir: Path, port: int, *options: str) -> list[str]:
             "--build-dir", str(build_dir), *options]
 
 
+def wait_until(condition: Callable[[], bool], seconds: float, step: float = 0.1) -> bool:
+    """Poll `condition` until it holds or `seconds` pass; whether it held."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(step)
+    return condition()
+
+
 def wait_until_ready(process: subprocess.Popen, ready: Callable[[], bool], within: float,
                      step: float = 0.1) -> None:
     """Poll `ready()` (an OSError counts as not yet) until it holds; RuntimeError if the
     process exits first or `within` seconds pass."""
-    deadline = time.monotonic() + within
-    while time.monotonic() < deadline:
+    def answered() -> bool:
         if process.poll() is not None:
-            raise RuntimeError(f"rk serve exited with {process.returncode}")
+            raise RuntimeError(f"the server (pid {process.pid}) exited with {process.returncode}")
         try:
-            if ready():
-                return
+            return ready()
         except OSError:
-            pass
-        time.sleep(step)
-    raise RuntimeError(f"rk serve did not answer within {within} s")
+            return False
+
+    if not wait_until(answered, within, step):
+        raise RuntimeError(f"the server (pid {process.pid}) did not answer within {within:g} s")
